@@ -1,0 +1,1 @@
+"""Foster Wales site generator: data/ and content/ -> validated model -> MkDocs projects -> site/."""

@@ -1,0 +1,114 @@
+"""Reads the hand-written Markdown pages in content/<lang>/ and their front matter.
+
+Layout, for each language:
+    content/<lang>/national/<slug>.md              a page of the national site
+    content/<lang>/authority/<slug>.md             a page every local site has (filled with its data)
+    content/<lang>/authorities/<id>/<slug>.md      one authority's own version of a shared page
+The file name is the page's slug in that language (index.md is the home page); the front matter's `id`
+pairs a page with its translation.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from .data_schema import Id, NonEmpty, Strict
+from .errors import ContributorError, Problem, relative_name
+from .validation import SLUG_PATTERN, validate_document
+from .yaml_source import parse_yaml
+
+HOME_SLUG = "index"
+
+
+class FrontMatter(Strict):
+    id: Id
+    title: NonEmpty
+    description: NonEmpty | None = None
+    reviewed: datetime.date | None = None
+    tags: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """One Markdown file, parsed but not yet rendered."""
+
+    file: str  # relative to the project root
+    lang: str
+    kind: str  # "national" or "authority"
+    authority: str | None  # set for an authority's own version of a shared page
+    slug: str
+    meta: FrontMatter
+    body: str
+    body_line: int  # the line of the file where the body starts, for error messages
+    meta_lines: dict[str, int]  # front matter field -> its line
+
+    def field_line(self, name: str) -> int:
+        return self.meta_lines.get(name, 1)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def is_home(self) -> bool:
+        return self.slug == HOME_SLUG
+
+
+def load_pages(root: Path, languages: list[str]) -> list[SourcePage]:
+    """Every page under content/, for the given languages. Raises ContributorError listing every problem."""
+    pages: list[SourcePage] = []
+    problems: list[Problem] = []
+    for lang in languages:
+        base = root / "content" / lang
+        for path in sorted(base.rglob("*.md")):
+            try:
+                pages.append(_load_page(root, base, path, lang))
+            except ContributorError as error:
+                problems.extend(error.problems)
+    if problems:
+        raise ContributorError(problems)
+    return pages
+
+
+def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
+    file = relative_name(path, root)
+    parts = path.relative_to(base).parts
+    if len(parts) == 2 and parts[0] in ("national", "authority"):
+        kind, authority = parts[0], None
+    elif len(parts) == 3 and parts[0] == "authorities":
+        kind, authority = "authority", parts[1]
+    else:
+        raise ContributorError([Problem(
+            file, "This page is not in a folder the generator knows.",
+            fix=f"Move it to content/{lang}/national/, content/{lang}/authority/ or "
+                f"content/{lang}/authorities/<authority id>/.",
+        )])
+    slug = path.stem
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        raise ContributorError([Problem(
+            file, f"The file name '{path.name}' cannot be used as a web address.",
+            fix="Rename it using lowercase letters a-z, digits and hyphens only, e.g. 'pwy-all-faethu.md'.",
+        )])
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ContributorError([Problem(
+            file, "The page must start with front matter: a line '---', then 'id:' and 'title:', then '---'.",
+            line=1, fix="Copy the first lines of another page in the same folder and change them.",
+        )])
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    except StopIteration:
+        raise ContributorError([Problem(
+            file, "The front matter is never closed.", line=1, fix="Add a line '---' after the 'title:' line.",
+        )]) from None
+    # Front matter line numbers are offset by the opening '---'.
+    doc = parse_yaml("\n" + "\n".join(lines[1:end]), file)
+    meta = validate_document(doc, FrontMatter, {})
+    meta_lines = {str(path[0]): line for path, line in doc.lines.items() if len(path) == 1}
+    return SourcePage(file, lang, kind, authority, slug, meta, "\n".join(lines[end + 1:]), end + 2, meta_lines)

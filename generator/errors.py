@@ -1,0 +1,67 @@
+"""Errors a contributor can cause, told in plain English with the file, line and field to edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a contributor must fix."""
+
+    file: str  # path relative to the project root, as the contributor sees it
+    message: str  # what is wrong, in plain English
+    line: int | None = None
+    field: str | None = None
+    fix: str | None = None  # what to do about it
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f", line {self.line}"
+        if self.field:
+            where += f", field '{self.field}'"
+        text = f"{where}:\n    {self.message}"
+        if self.fix:
+            text += f"\n    How to fix: {self.fix}"
+        return text
+
+
+class ContributorError(Exception):
+    """Raised with every problem found, so one run reports them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        body = "\n\n".join(str(p) for p in self.problems)
+        return f"The site was not built: {count} {noun} to fix.\n\n{body}\n"
+
+
+class ProblemCollector:
+    """Gathers problems during a stage, then raises them together."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ContributorError(self.problems)
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """The path as a contributor would type it: relative to the project root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

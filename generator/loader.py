@@ -1,0 +1,203 @@
+"""Load and validate: data/*.yml and content/** -> the model, or every problem a contributor must fix."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .content import HOME_SLUG, SourcePage, load_pages
+from .data_schema import (
+    AuthoritiesFile,
+    NavigationFile,
+    RegionsFile,
+    SiteFile,
+    SourcesFile,
+    language_name,
+)
+from .errors import ContributorError, Problem, ProblemCollector
+from .model import Project
+from .validation import validate_document
+from .yaml_source import YamlDocument, field_name, parse_yaml
+
+DATA_FILES = {
+    "site": SiteFile,
+    "sources": SourcesFile,
+    "regions": RegionsFile,
+    "authorities": AuthoritiesFile,
+    "navigation": NavigationFile,
+}
+
+
+def load_project(root: Path) -> Project:
+    root = root.resolve()
+    problems = ProblemCollector()
+    docs: dict[str, YamlDocument] = {}
+    for name in DATA_FILES:
+        path = root / "data" / f"{name}.yml"
+        if not path.exists():
+            problems.add(Problem(f"data/{name}.yml", "This data file is missing.",
+                                 fix="Restore it from the repository (git checkout -- data/)."))
+            continue
+        try:
+            docs[name] = parse_yaml(path.read_text(encoding="utf-8"), f"data/{name}.yml")
+        except ContributorError as error:
+            problems.extend(error.problems)
+    problems.raise_if_any()
+
+    context = {"languages": _declared_languages(docs["site"])}
+    parsed: dict[str, Any] = {}
+    for name, schema in DATA_FILES.items():
+        try:
+            parsed[name] = validate_document(docs[name], schema, context)
+        except ContributorError as error:
+            problems.extend(error.problems)
+    pages: list[SourcePage] = []
+    try:
+        pages = load_pages(root, context["languages"])
+    except ContributorError as error:
+        problems.extend(error.problems)
+    problems.raise_if_any()
+
+    project = Project(
+        root=root,
+        config=parsed["site"],
+        sources={s.id: s for s in parsed["sources"].sources},
+        regions=tuple(parsed["regions"].regions),
+        authorities=tuple(parsed["authorities"].authorities),
+        navigation=parsed["navigation"],
+        pages=tuple(pages),
+    )
+    problems.extend(_cross_check(project, docs))
+    problems.raise_if_any()
+    return project
+
+
+def _declared_languages(doc: YamlDocument) -> list[str]:
+    languages = doc.data.get("languages") if isinstance(doc.data, dict) else None
+    if not isinstance(languages, list):
+        return []
+    return [lang["code"] for lang in languages if isinstance(lang, dict) and isinstance(lang.get("code"), str)]
+
+
+def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:
+    """Rules that span files: unique ids and slugs, regions, sources, page parity and navigation."""
+    found: list[Problem] = []
+
+    def problem(doc: str, path: tuple, message: str, fix: str) -> None:
+        found.append(Problem(docs[doc].file, message, docs[doc].line_of(path), field_name(path), fix))
+
+    for name in ("sources", "regions", "authorities"):
+        seen: set[str] = set()
+        for index, item in enumerate(docs[name].data[name]):
+            if item["id"] in seen:
+                problem(name, (name, index, "id"), f"The id '{item['id']}' is used twice.",
+                        "Give each entry its own id.")
+            seen.add(item["id"])
+
+    region_ids = {r.id for r in project.regions}
+    for index, authority in enumerate(project.authorities):
+        if authority.region not in region_ids:
+            problem("authorities", ("authorities", index, "region"),
+                    f"{authority.name.get('en') or authority.id} is in no known region: "
+                    f"'{authority.region}' is not a region in data/regions.yml.",
+                    "Use one of: " + ", ".join(sorted(region_ids)) + ".")
+    for index, region in enumerate(project.regions):
+        if not any(a.region == region.id for a in project.authorities):
+            problem("regions", ("regions", index), f"The region '{region.id}' has no local authorities.",
+                    "Set 'region: " + region.id + "' on its authorities in data/authorities.yml, "
+                    "or remove the region.")
+
+    for doc, key, items in (("regions", "regions", project.regions),
+                            ("authorities", "authorities", project.authorities)):
+        for index, item in enumerate(items):
+            for field, source_id in _source_refs(item):
+                if source_id not in project.sources:
+                    problem(doc, (key, index) + field, f"The source '{source_id}' is not in data/sources.yml.",
+                            "Add the document to data/sources.yml, or use the id of one listed there.")
+
+    national_slugs = {(p.lang, p.slug) for p in project.pages if p.kind == "national"}
+    for lang in project.languages:
+        seen_slugs: dict[str, str] = {}
+        for index, authority in enumerate(project.authorities):
+            slug = authority.slug.get(lang)
+            if slug in seen_slugs:
+                problem("authorities", ("authorities", index, "slug", lang),
+                        f"The {language_name(lang)} slug '{slug}' is already used by '{seen_slugs[slug]}'.",
+                        "Every authority needs its own address in each language.")
+            elif (lang, slug) in national_slugs:
+                problem("authorities", ("authorities", index, "slug", lang),
+                        f"The {language_name(lang)} slug '{slug}' is also the address of a national page.",
+                        "Choose another slug, or rename the national page.")
+            seen_slugs[slug] = authority.id
+
+    found.extend(_check_pages(project, docs))
+    return found
+
+
+def _source_refs(item: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """Every (field path, source id) in a model: its own `source` and those of nested facts."""
+    refs = []
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if name == "source" and isinstance(value, str):
+            refs.append((path + ("source",), value))
+        elif hasattr(type(value), "model_fields") and not hasattr(value, "root"):
+            refs.extend(_source_refs(value, path + (name,)))
+    return refs
+
+
+def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:
+    found: list[Problem] = []
+    languages = project.languages
+    authority_ids = {a.id for a in project.authorities}
+    by_key: dict[tuple, dict[str, SourcePage]] = defaultdict(dict)
+    for page in project.pages:
+        key = (page.kind, page.authority, page.id)
+        if page.lang in by_key[key]:
+            other = by_key[key][page.lang]
+            found.append(Problem(page.file, f"The page id '{page.id}' is also used by {other.file}.", 1, "id",
+                                 "Give each page its own id; a page and its translation share one."))
+        by_key[key][page.lang] = page
+        if page.authority and page.authority not in authority_ids:
+            found.append(Problem(page.file, f"'{page.authority}' is not an authority id in data/authorities.yml.",
+                                 fix="Put the page in content/<lang>/authorities/<id>/ with an id from "
+                                     "data/authorities.yml."))
+
+    for (kind, authority, page_id), versions in by_key.items():
+        for lang in languages:
+            if lang not in versions:
+                have = next(iter(versions.values()))
+                folder = f"authorities/{authority}" if authority else kind
+                found.append(Problem(
+                    have.file, f"This page has no {language_name(lang)} version.",
+                    fix=f"Add content/{lang}/{folder}/<{language_name(lang)} slug>.md with 'id: {page_id}'.",
+                ))
+        if authority:
+            for lang, page in versions.items():
+                shared = by_key.get((kind, None, page_id), {}).get(lang)
+                if shared is None:
+                    found.append(Problem(page.file, f"There is no shared page with id '{page_id}' to replace.",
+                                         1, "id", f"Use the id of a page in content/{lang}/authority/."))
+                elif shared.slug != page.slug:
+                    found.append(Problem(page.file, f"An authority's own page must keep the shared page's name "
+                                         f"'{shared.slug}.md'.", fix=f"Rename it to {shared.slug}.md."))
+
+    for kind in ("national", "authority"):
+        order = getattr(project.navigation, kind)
+        ids = {page_id for (k, a, page_id) in by_key if k == kind and a is None}
+        for index, page_id in enumerate(order):
+            if page_id not in ids:
+                found.append(Problem("data/navigation.yml", f"No {kind} page has the id '{page_id}'.",
+                                     docs["navigation"].line_of((kind, index)), f"{kind}[{index + 1}]",
+                                     f"Add the page under content/<lang>/{kind}/, or remove it from the list."))
+        for page_id in sorted(ids - set(order)):
+            page = next(iter(by_key[(kind, None, page_id)].values()))
+            found.append(Problem(page.file, "This page is not in the navigation.",
+                                 fix=f"Add '- {page_id}' under '{kind}:' in data/navigation.yml."))
+        homes = [p for p in project.pages if p.kind == kind and p.authority is None and p.slug == HOME_SLUG]
+        for lang in languages:
+            if not any(p.lang == lang for p in homes):
+                found.append(Problem(f"content/{lang}/{kind}/", "There is no home page (index.md) here.",
+                                     fix=f"Add content/{lang}/{kind}/index.md."))
+    return found

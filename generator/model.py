@@ -1,0 +1,92 @@
+"""The validated model: everything the renderer and the checks need, and nothing about templates or MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .content import SourcePage
+from .data_schema import Authority, NavigationFile, Region, SiteFile, SiteKind, Source
+
+NATIONAL = "national"
+
+
+@dataclass(frozen=True)
+class Site:
+    """The national site, or one authority's site."""
+
+    id: str  # "national" or the authority's id
+    kind: SiteKind
+    authority: Authority | None = None
+
+    def slug(self, lang: str) -> str:
+        """The site's folder inside a language tree ('' for the national site)."""
+        return self.authority.slug.get(lang) if self.authority else ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of one site, with its source file in each language."""
+
+    site: Site
+    id: str
+    sources: dict[str, SourcePage]
+
+    def source(self, lang: str) -> SourcePage:
+        return self.sources[lang]
+
+    def slug(self, lang: str) -> str:
+        return self.sources[lang].slug
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: SiteFile
+    sources: dict[str, Source]
+    regions: tuple[Region, ...]
+    authorities: tuple[Authority, ...]
+    navigation: NavigationFile
+    pages: tuple[SourcePage, ...]
+
+    @property
+    def languages(self) -> list[str]:
+        return [language.code for language in self.config.languages]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def language(self, code: str):
+        return next(language for language in self.config.languages if language.code == code)
+
+    @cached_property
+    def sites(self) -> tuple[Site, ...]:
+        national = Site(NATIONAL, "national")
+        return (national,) + tuple(Site(a.id, "authority", a) for a in self.authorities)
+
+    def site(self, site_id: str) -> Site:
+        return next(site for site in self.sites if site.id == site_id)
+
+    def region(self, region_id: str) -> Region:
+        return next(region for region in self.regions if region.id == region_id)
+
+    def authorities_in(self, region: Region) -> list[Authority]:
+        return [a for a in self.authorities if a.region == region.id]
+
+    def site_pages(self, site: Site) -> list[Page]:
+        """The site's pages in navigation order; an authority's own version replaces the shared page."""
+        order = self.navigation.national if site.kind == "national" else self.navigation.authority
+        result = []
+        for page_id in order:
+            sources = {}
+            for lang in self.languages:
+                shared = [p for p in self.pages if p.kind == site.kind and p.lang == lang and p.id == page_id]
+                own = [p for p in shared if p.authority == site.id]
+                sources[lang] = own[0] if own else next(p for p in shared if p.authority is None)
+            result.append(Page(site, page_id, sources))
+        return result
+
+    def all_pages(self) -> list[Page]:
+        return [page for site in self.sites for page in self.site_pages(site)]

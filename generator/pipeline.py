@@ -1,0 +1,42 @@
+"""The stages in order: load + validate -> render -> build -> publish. Each stage is its own module."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .build import Job, build_all
+from .loader import load_project
+from .model import Project
+from .publish import staging_dir, swap_into_place, write_sitemaps
+from .render import PROJECTS_DIR, render_project_files, write_projects
+
+
+def check(root: Path) -> Project:
+    """Validate data and content and render every page in memory, without building."""
+    project = load_project(root)
+    render_project_files(project)
+    return project
+
+
+def build(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None) -> Project:
+    """Build every site and language into output; output is replaced only if everything succeeded."""
+    project = load_project(root)
+    rendered = render_project_files(project, absolute_links)
+    configs = write_projects(project, rendered)
+    staging = staging_dir(output)
+    try:
+        jobs = [Job(item, config, staging / item.output_dir()) for item, config in zip(rendered, configs, strict=True)]
+        build_all(project.root, jobs, workers)
+        write_sitemaps(project, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_into_place(staging, output)
+    return project
+
+
+def clean(root: Path, output: Path) -> None:
+    """Remove the output and the build working folder (not the virtualenv)."""
+    for path in (output, root / PROJECTS_DIR.parent):
+        shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,170 @@
+"""Render: the model -> one MkDocs project per site and language (docs/*.md and mkdocs.yml).
+
+Each generated mkdocs.yml INHERITs the repository's mkdocs.yml and adds only what differs per site and
+language. Everything a theme template needs about a page's translations (the language switch target,
+hreflang alternates) is computed here, from the model, and written into the page's front matter under `fw`.
+The renderer does not know how or where projects are built.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import i18n, urls
+from .content import SourcePage
+from .errors import ContributorError, ProblemCollector
+from .model import Page, Project, Site
+from .templating import RenderedPage, render_page, site_name
+
+PROJECTS_DIR = Path(".build") / "projects"
+
+
+@dataclass(frozen=True)
+class RenderedProject:
+    site: Site
+    lang: str
+    files: dict[str, str]  # path inside the project folder -> text
+    sources: dict[str, SourcePage]  # generated doc file name -> the page it was rendered from
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}/{self.site.id}"
+
+    def output_dir(self) -> str:
+        """Where the built site goes, relative to the output root (one tree per language)."""
+        return f"{self.lang}/{urls.site_dir(self.site, self.lang)}"
+
+
+def render_project_files(project: Project, absolute_links: bool = False) -> list[RenderedProject]:
+    """Render every site in every language in memory. Raises ContributorError listing every problem."""
+    problems = ProblemCollector()
+    rendered = []
+    for site in project.sites:
+        for lang in project.languages:
+            try:
+                rendered.append(_render_site(project, site, lang, absolute_links))
+            except ContributorError as error:
+                problems.extend(error.problems)
+    # One faulty shared page fails for every authority: report each distinct problem once.
+    problems.problems = list(dict.fromkeys(problems.problems))
+    problems.raise_if_any()
+    return rendered
+
+
+def write_projects(project: Project, rendered: list[RenderedProject]) -> list[Path]:
+    """Write projects under .build/projects/<lang>/<site>/, touching only files whose text changed.
+
+    Returns each project's mkdocs.yml. Files no longer rendered are removed, so a deleted page disappears.
+    """
+    configs = []
+    for item in rendered:
+        folder = project.root / PROJECTS_DIR / item.lang / item.site.id
+        wanted = {folder / name for name in item.files}
+        if folder.exists():
+            for path in folder.rglob("*"):
+                if path.is_file() and path not in wanted:
+                    path.unlink()
+        for name, text in item.files.items():
+            path = folder / name
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        configs.append(folder / "mkdocs.yml")
+    return configs
+
+
+def _render_site(project: Project, site: Site, lang: str, absolute_links: bool) -> RenderedProject:
+    problems = ProblemCollector()
+    files: dict[str, str] = {}
+    sources: dict[str, SourcePage] = {}
+    nav = []
+    for page in project.site_pages(site):
+        try:
+            rendered = render_page(project, page, lang)
+        except ContributorError as error:
+            problems.extend(error.problems)
+            continue
+        source = page.source(lang)
+        filename = f"{source.slug}.md"
+        meta = _page_meta(project, page, lang, rendered, absolute_links)
+        files[f"docs/{filename}"] = "---\n" + _dump(meta) + "---\n\n" + rendered.body
+        sources[filename] = source
+        nav.append({rendered.title: filename})
+    problems.raise_if_any()
+    files["mkdocs.yml"] = _dump(_config(project, site, lang, nav))
+    return RenderedProject(site, lang, files, sources)
+
+
+def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, absolute_links: bool) -> dict:
+    source = page.source(lang)
+    here = urls.output_path(page, lang)
+    others = [code for code in project.languages if code != lang]
+    fw: dict = {
+        "page_id": page.id,
+        "alternates": [
+            {
+                "lang": code,
+                "name": project.language(code).name,
+                "href": urls.absolute_url(project, page, code) if absolute_links
+                else urls.relative_link(here, urls.output_path(page, code)),
+            }
+            for code in others
+        ],
+        "hreflang": _hreflang(project, page),
+    }
+    if page.site.kind != "national":
+        national_home = project.site_pages(project.site("national"))[0]
+        fw["national_home"] = (urls.absolute_url(project, national_home, lang) if absolute_links
+                               else urls.relative_link(here, urls.output_path(national_home, lang)))
+    if source.meta.reviewed:
+        fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
+    meta = {"title": rendered.title, "fw": fw}
+    if rendered.description:
+        meta["description"] = rendered.description
+    return meta
+
+
+def _hreflang(project: Project, page: Page) -> list[dict]:
+    if len(project.languages) < 2:
+        return []
+    links = [{"lang": code, "href": urls.absolute_url(project, page, code)} for code in project.languages]
+    links.append({"lang": "x-default", "href": urls.absolute_url(project, page, project.default_language)})
+    return links
+
+
+def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
+    language = project.language(lang)
+    home = project.site_pages(site)[0]
+    others = [code for code in project.languages if code != lang]
+    config: dict = {
+        "INHERIT": os.path.relpath(project.root / "mkdocs.yml", project.root / PROJECTS_DIR / lang / site.id),
+        "site_name": site_name(project, site.id, lang),
+        "site_url": urls.site_base_url(project, site, lang),
+        "site_description": project.config.description.get(lang),
+        "docs_dir": "docs",
+        "theme": {"language": lang, "custom_dir": str(project.root / "site_src" / "overrides")},
+        "plugins": {"fosterwales": {"root": str(project.root), "lang": lang, "locale": language.locale}},
+        "extra": {
+            # A true value makes the theme's header include partials/alternate.html, our language switch.
+            "alternate": bool(others),
+            "fw": {
+                "site_kind": site.kind,
+                "brand": project.config.brand.get(lang),
+                # Where a page without its own alternates (the 404 page) sends the language switch.
+                "alternate_homes": [
+                    {"lang": code, "name": project.language(code).name,
+                     "href": urls.absolute_url(project, home, code)} for code in others
+                ],
+            },
+        },
+        "nav": nav,
+    }
+    return config
+
+
+def _dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

@@ -1,0 +1,195 @@
+"""Renders a page's Markdown with Jinja, in a sandbox, with a small documented set of names.
+
+Content is written by semi-trusted contributors, so:
+- the environment is Jinja's ImmutableSandboxedEnvironment: no attribute starting with '_', no Python internals,
+  no changing data;
+- autoescaping is on: HTML inside a data string is shown as text, never run;
+- an unknown name is an error (StrictUndefined), so a typo never silently prints nothing.
+Pages see plain, already-translated values (strings, lists, dicts), never the model's objects.
+The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
+
+from . import i18n, urls
+from .data_schema import Fact
+from .errors import ContributorError, Problem
+from .model import Page, Project
+
+CONTEXT_NAMES = ("brand", "site", "authority", "regions", "counts", "money", "date", "number", "page_url",
+                 "national_url")
+
+
+@cache
+def _environment(root: Path, lang: str) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(i18n.translations(root, lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything a page's template may use, already in the page's language."""
+
+    project: Project
+    page: Page
+    lang: str
+
+    @property
+    def locale(self) -> str:
+        return self.project.language(self.lang).locale
+
+    def here(self) -> str:
+        return urls.output_path(self.page, self.lang)
+
+    def link_to(self, page: Page) -> str:
+        return urls.relative_link(self.here(), urls.output_path(page, self.lang))
+
+    def fact(self, fact: Fact) -> Markup:
+        """A fact's value, or the 'to be confirmed' marker: never a guess."""
+        if fact.unconfirmed or fact.value is None:
+            return unconfirmed_marker(self.project.root, self.lang)
+        return escape(fact.value.get(self.lang))
+
+    def values(self) -> dict[str, Any]:
+        project, lang, site = self.project, self.lang, self.page.site
+        pages_by_id = {p.id: p for p in project.site_pages(site)}
+        national = {p.id: p for p in project.site_pages(project.site("national"))}
+
+        def page_url(page_id: str) -> str:
+            # Within a site, link to the Markdown file: MkDocs checks it exists and writes the URL.
+            if page_id not in pages_by_id:
+                raise LookupError(f"page_url: this site has no page with the id '{page_id}'")
+            return f"{pages_by_id[page_id].slug(lang)}.md"
+
+        def national_url(page_id: str = "home") -> str:
+            if page_id not in national:
+                raise LookupError(f"national_url: the national site has no page with the id '{page_id}'")
+            return page_url(page_id) if site.kind == "national" else self.link_to(national[page_id])
+
+        def authority_view(authority) -> dict[str, Any]:
+            home = project.site_pages(project.site(authority.id))[0]
+            return {
+                "id": authority.id,
+                "name": authority.name.get(lang),
+                "council": authority.council.get(lang),
+                "url": self.link_to(home),
+                "phone": self.fact(authority.phone),
+                "email": self.fact(authority.email),
+            }
+
+        regions = [
+            {"id": r.id, "name": r.name.get(lang),
+             "authorities": [authority_view(a) for a in project.authorities_in(r)]}
+            for r in project.regions
+        ]
+        messages = i18n.translations(project.root, lang)
+        values: dict[str, Any] = {
+            "brand": project.config.brand.get(lang),
+            "counts": {
+                "authorities": messages.ngettext("%(num)d local authority", "%(num)d local authorities",
+                                                 len(project.authorities)) % {"num": len(project.authorities)},
+                "regions": messages.ngettext("%(num)d region", "%(num)d regions",
+                                             len(project.regions)) % {"num": len(project.regions)},
+            },
+            "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
+            "regions": regions,
+            "money": lambda amount: i18n.money(amount, self.locale),
+            "date": lambda value: i18n.date(value, self.locale),
+            "number": lambda value: i18n.number(value, self.locale),
+            "page_url": page_url,
+            "national_url": national_url,
+        }
+        if site.authority:
+            view = authority_view(site.authority)
+            view["region"] = next(r for r in regions if r["id"] == site.authority.region)
+            values["authority"] = view
+        return values
+
+
+def site_name(project: Project, site_id: str, lang: str) -> str:
+    brand = project.config.brand.get(lang)
+    if site_id == "national":
+        return brand
+    authority = project.site(site_id).authority
+    return project.config.local_site_name.get(lang).replace("{authority}", authority.name.get(lang))
+
+
+def unconfirmed_marker(root: Path, lang: str) -> Markup:
+    text = i18n.translations(root, lang).gettext("to be confirmed")
+    return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(text)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    title: str
+    description: str | None
+    body: str  # Markdown
+
+
+def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
+    """The page's title, description and body with template expressions evaluated.
+
+    Raises ContributorError, pointing at the file and line, on any template fault.
+    """
+    source = page.source(lang)
+    values = PageContext(project, page, lang).values()
+    title = _render(project, source, lang, source.meta.title, values, source.field_line("title"))
+    description = (_render(project, source, lang, source.meta.description, values,
+                           source.field_line("description")) if source.meta.description else None)
+    body = _render(project, source, lang, source.body, values, source.body_line)
+    return RenderedPage(title.strip(), description.strip() if description else None, body)
+
+
+def _render(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
+    env = _environment(project.root, lang)
+    try:
+        return env.from_string(text).render(values)
+    except jinja2.TemplateSyntaxError as error:
+        raise _problem(source, error.lineno, first_line, f"The page's template code has a mistake: "
+                       f"{error.message}.",
+                       "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")
+    except SecurityError as error:
+        raise _problem(source, _template_line(), first_line, f"This page tries to reach something pages may "
+                       f"not use ({error}).", "Use only the names listed in the contributor guide.")
+    except jinja2.UndefinedError as error:
+        raise _problem(source, _template_line(), first_line, f"The page uses a name that does not exist here: "
+                       f"{error.message}.",
+                       "Check the spelling. Pages may use: " + ", ".join(CONTEXT_NAMES) + " (authority only "
+                       "on local pages).")
+    except (LookupError, TypeError, ValueError) as error:
+        raise _problem(source, _template_line(), first_line, f"A template expression failed: {error}.",
+                       "Check the names and values used on that line against the contributor guide.")
+
+
+def _problem(source, line: int | None, first_line: int, message: str, fix: str) -> ContributorError:
+    absolute = first_line + line - 1 if line else first_line
+    return ContributorError([Problem(source.file, message, absolute, None, fix)])
+
+
+def _template_line() -> int | None:
+    """The template line being rendered when the current exception was raised (Jinja maps frames to it)."""
+    tb = sys.exc_info()[2]
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

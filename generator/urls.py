@@ -1,0 +1,44 @@
+"""Where every page lands in the output, and the links between pages.
+
+Output: one tree per language, `<lang>/` for the national site and `<lang>/<authority slug>/` for each local
+site; a page `<slug>.md` becomes `<slug>/index.html` (MkDocs' directory URLs), the home page `index.html`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Page, Project, Site
+
+
+def page_dir(page: Page, lang: str) -> str:
+    """The page's folder within its site, '' for the home page, else 'slug/'."""
+    source = page.source(lang)
+    return "" if source.is_home else f"{source.slug}/"
+
+
+def site_dir(site: Site, lang: str) -> str:
+    slug = site.slug(lang)
+    return f"{slug}/" if slug else ""
+
+
+def output_path(page: Page, lang: str) -> str:
+    """The page's folder relative to the output root, e.g. 'cy/ynys-mon/cysylltu/'."""
+    return f"{lang}/{site_dir(page.site, lang)}{page_dir(page, lang)}"
+
+
+def relative_link(from_dir: str, to_dir: str) -> str:
+    """A link from one output folder to another that works wherever the tree is served."""
+    link = posixpath.relpath(to_dir or ".", from_dir or ".")
+    return "./" if link == "." else link + "/"
+
+
+def site_base_url(project: Project, site: Site, lang: str) -> str:
+    """The site's published address in a language: its own, or the language's base plus its folder."""
+    if site.authority and site.authority.base_url:
+        return site.authority.base_url.get(lang)
+    return project.language(lang).base_url + site_dir(site, lang)
+
+
+def absolute_url(project: Project, page: Page, lang: str) -> str:
+    return site_base_url(project, page.site, lang) + page_dir(page, lang)

@@ -1,0 +1,96 @@
+"""Reads YAML and remembers the line of every value, so errors can point at the line to edit.
+
+PyYAML's plain loaders forget positions and silently keep the last of two duplicate keys; we compose
+the node tree ourselves to keep both the line numbers and a complaint about duplicates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import ContributorError, Problem
+
+Path_ = tuple[str | int, ...]
+
+_YAML_HINT = (
+    "Check the line and the one above it: a missing space after ':', a tab instead of spaces, "
+    "uneven indentation, or text containing ': ' or '#' that needs \"quotes\"."
+)
+
+
+@dataclass
+class YamlDocument:
+    """Plain Python data plus the line (1-based) at which each path starts."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the longest known prefix of path (a missing field points at its parent)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def parse_yaml(text: str, file: str) -> YamlDocument:
+    """Parse one YAML document. Raises ContributorError on syntax errors and duplicate keys."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "the file is not valid YAML"
+        raise ContributorError(
+            [Problem(file, f"The YAML could not be read: {problem}.", line=mark.line + 1 if mark else None,
+                     fix=_YAML_HINT)]
+        ) from None
+    doc = YamlDocument(file, None)
+    problems: list[Problem] = []
+    doc.data = _to_python(node, (), doc, problems) if node is not None else {}
+    if problems:
+        raise ContributorError(problems)
+    return doc
+
+
+def _to_python(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem]) -> Any:
+    doc.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node)
+            if key in result:
+                problems.append(Problem(
+                    doc.file, f"'{key}' appears twice here; only one is allowed.",
+                    line=key_node.start_mark.line + 1, field=_dotted(path + (str(key),)),
+                    fix="Delete or merge one of the two.",
+                ))
+                continue
+            # A key's line is where the key is written, even when its value starts on the next line.
+            result[key] = _to_python(value_node, path + (str(key),), doc, problems)
+            doc.lines[path + (str(key),)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    # Let PyYAML's SafeLoader resolve the tag (int, bool, date...) exactly as yaml.safe_load would.
+    return yaml.SafeLoader(" ").construct_object(node, deep=True)
+
+
+def _dotted(path: Path_) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def field_name(path: Path_) -> str:
+    """A field path as people read it: 'authorities[3].name.cy' (list items counted from 1)."""
+    return _dotted(path)
