@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 from .build import Job, build_all
+from .checks.links import check_links
+from .errors import ContributorError
 from .loader import load_project
 from .model import Project
 from .publish import staging_dir, swap_into_place, write_sitemaps
@@ -29,6 +31,9 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
         jobs = [Job(item, config, staging / item.output_dir()) for item, config in zip(rendered, configs, strict=True)]
         build_all(project.root, jobs, workers)
         write_sitemaps(project, staging)
+        broken = check_links(project, staging)
+        if broken:
+            raise ContributorError(broken)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

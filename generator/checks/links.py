@@ -1,0 +1,85 @@
+"""Every link, image, stylesheet and script inside the built tree points at something that exists.
+
+MkDocs checks links within one site; this checks the whole output (links between sites and between
+languages included), and names the source page a contributor must edit.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .. import urls
+from ..errors import Problem
+from ..model import Project
+
+_LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        attribute = _LINK_ATTRIBUTES.get(tag)
+        if attribute and values.get(attribute) and not (tag == "link" and values.get("rel") in {"canonical",
+                                                                                               "alternate"}):
+            self.targets.append(values[attribute])
+
+
+def check_links(project: Project, tree: Path) -> list[Problem]:
+    sources = _sources_by_output(project)
+    parsed: dict[Path, _Collector] = {}
+
+    def parse(path: Path) -> _Collector:
+        if path not in parsed:
+            collector = _Collector()
+            collector.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = collector
+        return parsed[path]
+
+    problems = []
+    for page_file in sorted(tree.rglob("*.html")):
+        for target in parse(page_file).targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
+                continue  # external links are checked only on request
+            resolved = _resolve(tree, page_file, unquote(parts.path))
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            relative = page_file.relative_to(tree).as_posix()
+            source = sources.get(relative, f"(generated page {relative})")
+            if not resolved.exists() or tree.resolve() not in resolved.parents:
+                problems.append(Problem(source, f"A link to '{target}' leads to a page that does not exist "
+                                        f"(on {relative}).", fix="Correct the link, or use page_url('page-id') "
+                                        "or national_url('page-id') so the address is worked out for you."))
+            elif parts.fragment and resolved.suffix == ".html" and parts.fragment not in parse(resolved).ids:
+                problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
+                                        f"that the page does not have (on {relative}).",
+                                        fix="Use the id of a heading on that page, or remove the '#...' part."))
+    return list(dict.fromkeys(problems))
+
+
+def _resolve(tree: Path, page_file: Path, path: str) -> Path:
+    if not path:
+        return page_file
+    if path.startswith("/"):
+        # Each language tree is published at the root of its own address (the 404 pages link this way).
+        language_root = tree / page_file.relative_to(tree).parts[0]
+        return (language_root / path.lstrip("/")).resolve()
+    return (page_file.parent / path).resolve()
+
+
+def _sources_by_output(project: Project) -> dict[str, str]:
+    """Built HTML file (relative to the output root) -> the content file it came from."""
+    result = {}
+    for page in project.all_pages():
+        for lang in project.languages:
+            result[urls.output_path(page, lang) + "index.html"] = page.source(lang).file
+    return result
