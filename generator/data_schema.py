@@ -52,9 +52,10 @@ def _check_languages(values: dict, info: ValidationInfo, what: str, allow_awaiti
     for code in languages:
         if not values.get(code) and not awaiting:
             name = language_name(code)
+            state = "empty" if code in values else "missing"
             raise ValueError(
-                f"The {name} ({code}) {what} is missing. How to fix: add a line '{code}: ...' with the "
-                f"{name} {what}"
+                f"The {name} ({code}) {what} is {state}. How to fix: write the {name} {what} "
+                f"as '{code}: ...'"
                 + (f", or mark it '{AWAITING}: true' until it is translated (a release build refuses that)."
                    if allow_awaiting else ".")
             )
@@ -66,7 +67,7 @@ def _check_languages(values: dict, info: ValidationInfo, what: str, allow_awaiti
         )
 
 
-class Text(RootModel[dict[str, str | bool]]):
+class Text(RootModel[dict[str, str | bool | None]]):
     """A string in every language: {en: ..., cy: ...}."""
 
     model_config = ConfigDict(frozen=True)
@@ -75,7 +76,7 @@ class Text(RootModel[dict[str, str | bool]]):
     def _every_language(self, info: ValidationInfo) -> Text:
         _check_languages(self.root, info, "text", allow_awaiting=True)
         for code, value in self.root.items():
-            if code != AWAITING and not isinstance(value, str):
+            if code != AWAITING and value is not None and not isinstance(value, str):
                 raise ValueError(f"The {language_name(code)} ({code}) text must be text, not {value!r}.")
         return self
 

@@ -163,25 +163,19 @@ def _render(project: Project, source, lang: str, text: str, values: dict, first_
     try:
         return env.from_string(text).render(values)
     except jinja2.TemplateSyntaxError as error:
-        raise _problem(source, error.lineno, first_line, f"The page's template code has a mistake: "
-                       f"{error.message}.",
-                       "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")
+        line, message, fix = error.lineno, f"The page's template code has a mistake: {error.message}.", (
+            "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")
     except SecurityError as error:
-        raise _problem(source, _template_line(), first_line, f"This page tries to reach something pages may "
-                       f"not use ({error}).", "Use only the names listed in the contributor guide.")
+        line, message, fix = _template_line(), f"This page tries to reach something pages may not use ({error}).", (
+            "Use only the names listed in the contributor guide.")
     except jinja2.UndefinedError as error:
-        raise _problem(source, _template_line(), first_line, f"The page uses a name that does not exist here: "
-                       f"{error.message}.",
-                       "Check the spelling. Pages may use: " + ", ".join(CONTEXT_NAMES) + " (authority only "
-                       "on local pages).")
+        line, message, fix = _template_line(), f"The page uses a name that does not exist here: {error.message}.", (
+            "Check the spelling. Pages may use: " + ", ".join(CONTEXT_NAMES) + " (authority only on local pages).")
     except (LookupError, TypeError, ValueError) as error:
-        raise _problem(source, _template_line(), first_line, f"A template expression failed: {error}.",
-                       "Check the names and values used on that line against the contributor guide.")
-
-
-def _problem(source, line: int | None, first_line: int, message: str, fix: str) -> ContributorError:
+        line, message, fix = _template_line(), f"A template expression failed: {error}.", (
+            "Check the names and values used on that line against the contributor guide.")
     absolute = first_line + line - 1 if line else first_line
-    return ContributorError([Problem(source.file, message, absolute, None, fix)])
+    raise ContributorError([Problem(source.file, message, absolute, None, fix)])
 
 
 def _template_line() -> int | None:

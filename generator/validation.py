@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -38,7 +39,23 @@ def validate_document(doc: YamlDocument, model: type[Model], context: dict[str, 
     try:
         return model.model_validate(doc.data, context=context, strict=False)
     except ValidationError as error:
-        raise ContributorError([_explain(doc, model, e) for e in error.errors()]) from None
+        errors = _drop_missing_explained_by_misspelling(error.errors(), model)
+        raise ContributorError([_explain(doc, model, e) for e in errors]) from None
+
+
+def _drop_missing_explained_by_misspelling(errors: list, model: type[BaseModel]) -> list:
+    """'regon' given and 'region' missing is one mistake: keep the message about the misspelling."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            for guess in _close(loc[-1], _allowed_fields(model, loc[:-1])):
+                suggested.add(loc[:-1] + (guess,))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)]
+
+
+def _close(name: object, allowed: list[str]) -> list[str]:
+    return difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.75)
 
 
 def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> Problem:
@@ -53,6 +70,9 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> Problem:
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         fix = "Check the spelling, or remove it."
+        guess = _close(loc[-1], allowed)
+        if guess:
+            fix = f"Did you mean '{guess[0]}'? Correct the spelling, or remove it."
         if allowed:
             fix += " Fields allowed here: " + ", ".join(allowed) + "."
         return Problem(doc.file, f"'{loc[-1]}' is not a field this file can have here.", line, where, fix)

@@ -1,0 +1,82 @@
+"""Shared fixtures: one real build of the real project per test session, and throwaway project copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import pipeline
+from generator.model import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Built:
+    project: Project
+    output: Path
+
+    def page_files(self, lang: str) -> list[Path]:
+        """Every content page's HTML in a language tree (not the theme's 404 and search pages)."""
+        tree = self.output / lang
+        return sorted(p for p in tree.rglob("index.html")
+                      if "search" not in p.relative_to(tree).parts and "assets" not in p.relative_to(tree).parts)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Built:
+    output = tmp_path_factory.mktemp("build") / "site"
+    project = pipeline.build(ROOT, output)
+    return Built(project, output)
+
+
+@cache
+def _parse_cached(path: str) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "lxml")
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return _parse_cached(str(path))
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's data, content and theme, to break on purpose."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part)
+        else:
+            shutil.copy(source, tmp_path / part)
+    return tmp_path
+
+
+def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the command line as a contributor would, in a project folder."""
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                          timeout=600)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing loudly if the text is not there (so a test never goes stale)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of a file on which text first appears."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
