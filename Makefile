@@ -12,7 +12,7 @@ ADDRESS ?= 127.0.0.1:8000
 .PHONY: site test check serve clean messages lint
 
 site: $(RUNTIME)
-	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links)
+	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
 
 test: $(TESTING)
 	$(BIN)/python -m ruff check generator tests

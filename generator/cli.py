@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="link between languages by their published addresses, for deployment "
                             "(default: relative links, so the tree works served from anywhere)")
     build.add_argument("--jobs", type=int, default=None, help="builds run at once (default: 2)")
+    build.add_argument("--release", action="store_true",
+                       help="refuse anything unconfirmed or awaiting translation (for publishing)")
     commands.add_parser("check", help="validate data and content without building")
     serve = commands.add_parser("serve", help="live preview of one site in one language")
     serve.add_argument("--site", default="national", help="'national' or an authority id, e.g. anglesey")
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             output = (args.output or root / "site").resolve()
-            project = pipeline.build(root, output, args.absolute_links, args.jobs)
+            project = pipeline.build(root, output, args.absolute_links, args.jobs, args.release)
             count = len(project.all_pages()) * len(project.languages)
             print(f"Built {len(project.sites)} sites in {len(project.languages)} languages ({count} pages) "
                   f"into {output}.")

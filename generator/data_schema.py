@@ -80,11 +80,12 @@ class Text(RootModel[dict[str, str | bool | None]]):
                 raise ValueError(f"The {language_name(code)} ({code}) text must be text, not {value!r}.")
         return self
 
-    def get(self, lang: str, fallback: str | None = None) -> str:
+    def get(self, lang: str) -> str:
+        """The text in lang; while awaiting translation, the text of the first language that has it."""
         value = self.root.get(lang)
         if isinstance(value, str) and value:
             return value
-        return str(self.root.get(fallback, "")) if fallback else ""
+        return next((v for k, v in self.root.items() if k != AWAITING and isinstance(v, str) and v), "")
 
     @property
     def awaiting_translation(self) -> bool:
@@ -236,6 +237,7 @@ class RegionsFile(Strict):
 class Authority(Strict):
     id: Id  # stable key used by content overrides; never shown
     name: Text
+    in_name: Text  # "in Cardiff" / "yng Nghaerdydd": Welsh mutates a name after "yn", so it is written out
     council: Text
     slug: Slugs
     region: Id
@@ -247,6 +249,135 @@ class Authority(Strict):
 
 class AuthoritiesFile(Strict):
     authorities: list[Authority] = Field(min_length=1)
+
+
+# --- Figures, and prose that must not hide them ---------------------------------------------------
+
+# A numeral that is not a year (1900-2099) or the end of a year range ("2016–17").
+NUMERAL = re.compile(r"(?<![\w\-–])(?!(?:19|20)\d\d(?!\d))\d[\d,.]*")
+
+
+class Prose(Text):
+    """Text that states no figures itself: every number shown comes from data with a source.
+
+    Years (1900-2099) are allowed; any other numeral must move to a sourced figure.
+    """
+
+    @model_validator(mode="after")
+    def _no_numbers(self) -> Prose:
+        for code, value in self.root.items():
+            if isinstance(value, str) and (match := NUMERAL.search(value)):
+                raise ValueError(
+                    f"The {language_name(code)} text contains the figure '{match.group()}'. How to fix: remove it "
+                    "from the text and give it as a figure with its source and as_of, so the page can show "
+                    "where it comes from."
+                )
+        return self
+
+
+class Figure(Strict):
+    """A number a page shows, with what it counts and where it comes from."""
+
+    label: Text
+    value: float | int
+    unit: Literal["count", "percent"] = "count"
+    source: Id
+    as_of: AsOf
+
+
+# --- The national data set: charts ----------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z0-9-]+)\}")
+
+
+class ChartSeries(Strict):
+    id: Id
+    label: Text
+
+
+class ChartGroup(Strict):
+    id: Id
+    label: Text
+    as_of: AsOf
+    values: dict[Id, float | int]
+
+
+class Chart(Strict):
+    """A set of figures from one source, drawn as bars and given as a table and a sentence.
+
+    The summary names figures by placeholder, {group.series}, so no number is typed twice.
+    """
+
+    id: Id
+    title: Text
+    unit: Literal["count", "percent"]
+    series: list[ChartSeries] = Field(min_length=1)
+    groups: list[ChartGroup] = Field(min_length=1)
+    summary: Text
+    source: Id
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Chart:
+        series = [s.id for s in self.series]
+        for group in self.groups:
+            if sorted(group.values) != sorted(series):
+                raise ValueError(
+                    f"The group '{group.id}' must give a value for each series ({', '.join(series)}). "
+                    "How to fix: add the missing values, or remove the extra ones."
+                )
+        groups = {g.id for g in self.groups}
+        for code, text in self.summary.root.items():
+            if not isinstance(text, str):
+                continue
+            for group, serie in _PLACEHOLDER.findall(text):
+                if group not in groups or serie not in series:
+                    raise ValueError(
+                        f"The {language_name(code)} summary names {{{group}.{serie}}}, which is not a figure of "
+                        "this chart. How to fix: use {group id.series id} of a value listed under 'groups'."
+                    )
+            if match := NUMERAL.search(_PLACEHOLDER.sub("", text)):
+                raise ValueError(
+                    f"The {language_name(code)} summary types the figure '{match.group()}'. How to fix: write "
+                    "{group id.series id} instead, so the number comes from the data."
+                )
+        return self
+
+
+class NationalDataFile(Strict):
+    charts: list[Chart]
+
+
+# --- Regional and local good practice ----------------------------------------------------------
+
+
+class Scope(Strict):
+    """Who an initiative belongs to: a whole region, or named authorities."""
+
+    region: Id | None = None
+    authorities: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Scope:
+        if bool(self.region) == bool(self.authorities):
+            raise ValueError(
+                "Give either 'region' or 'authorities', not both and not neither. How to fix: write "
+                "'region: gwent' for a regional initiative, or 'authorities: [flintshire]' for a local one."
+            )
+        return self
+
+
+class Initiative(Strict):
+    id: Id
+    name: Text
+    scope: Scope
+    summary: Prose
+    figures: list[Figure] = Field(default_factory=list)
+    source: Id
+    as_of: AsOf
+
+
+class GoodPracticeFile(Strict):
+    initiatives: list[Initiative]
 
 
 # --- Navigation ----------------------------------------------------------------------------------

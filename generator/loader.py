@@ -9,6 +9,8 @@ from typing import Any
 from .content import HOME_SLUG, SourcePage, load_pages
 from .data_schema import (
     AuthoritiesFile,
+    GoodPracticeFile,
+    NationalDataFile,
     NavigationFile,
     RegionsFile,
     SiteFile,
@@ -16,7 +18,7 @@ from .data_schema import (
     language_name,
 )
 from .errors import ContributorError, Problem, ProblemCollector
-from .model import Project
+from .model import Project, walk
 from .validation import validate_document
 from .yaml_source import YamlDocument, field_name, parse_yaml
 
@@ -26,7 +28,12 @@ DATA_FILES = {
     "regions": RegionsFile,
     "authorities": AuthoritiesFile,
     "navigation": NavigationFile,
+    "national_data": NationalDataFile,
+    "good_practice": GoodPracticeFile,
 }
+# Files whose entries have ids that must be unique: file name -> key of the list.
+_ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
+             "good_practice": "initiatives"}
 
 
 def load_project(root: Path) -> Project:
@@ -66,7 +73,10 @@ def load_project(root: Path) -> Project:
         regions=tuple(parsed["regions"].regions),
         authorities=tuple(parsed["authorities"].authorities),
         navigation=parsed["navigation"],
+        charts=tuple(parsed["national_data"].charts),
+        initiatives=tuple(parsed["good_practice"].initiatives),
         pages=tuple(pages),
+        data={name: (parsed[name], docs[name]) for name in DATA_FILES},
     )
     problems.extend(_cross_check(project, docs))
     problems.raise_if_any()
@@ -87,11 +97,11 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
     def problem(doc: str, path: tuple, message: str, fix: str) -> None:
         found.append(Problem(docs[doc].file, message, docs[doc].line_of(path), field_name(path), fix))
 
-    for name in ("sources", "regions", "authorities"):
+    for name, key in _ID_LISTS.items():
         seen: set[str] = set()
-        for index, item in enumerate(docs[name].data[name]):
+        for index, item in enumerate(docs[name].data[key]):
             if item["id"] in seen:
-                problem(name, (name, index, "id"), f"The id '{item['id']}' is used twice.",
+                problem(name, (key, index, "id"), f"The id '{item['id']}' is used twice.",
                         "Give each entry its own id.")
             seen.add(item["id"])
 
@@ -102,19 +112,30 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                     f"{authority.name.get('en') or authority.id} is in no known region: "
                     f"'{authority.region}' is not a region in data/regions.yml.",
                     "Use one of: " + ", ".join(sorted(region_ids)) + ".")
+    authority_ids = {a.id for a in project.authorities}
+    for index, initiative in enumerate(project.initiatives):
+        scope = initiative.scope
+        if scope.region and scope.region not in region_ids:
+            problem("good_practice", ("initiatives", index, "scope", "region"),
+                    f"'{scope.region}' is not a region in data/regions.yml.",
+                    "Use one of: " + ", ".join(sorted(region_ids)) + ".")
+        for position, authority_id in enumerate(scope.authorities):
+            if authority_id not in authority_ids:
+                problem("good_practice", ("initiatives", index, "scope", "authorities", position),
+                        f"'{authority_id}' is not an authority id in data/authorities.yml.",
+                        "Use the id of an authority, e.g. 'flintshire'.")
     for index, region in enumerate(project.regions):
         if not any(a.region == region.id for a in project.authorities):
             problem("regions", ("regions", index), f"The region '{region.id}' has no local authorities.",
                     "Set 'region: " + region.id + "' on its authorities in data/authorities.yml, "
                     "or remove the region.")
 
-    for doc, key, items in (("regions", "regions", project.regions),
-                            ("authorities", "authorities", project.authorities)):
-        for index, item in enumerate(items):
-            for field, source_id in _source_refs(item):
-                if source_id not in project.sources:
-                    problem(doc, (key, index) + field, f"The source '{source_id}' is not in data/sources.yml.",
-                            "Add the document to data/sources.yml, or use the id of one listed there.")
+    for name, (model, _doc) in project.data.items():
+        for path, item in walk(model):
+            source_id = getattr(item, "source", None) if "source" in type(item).model_fields else None
+            if isinstance(source_id, str) and source_id not in project.sources and name != "sources":
+                problem(name, path + ("source",), f"The source '{source_id}' is not in data/sources.yml.",
+                        "Add the document to data/sources.yml, or use the id of one listed there.")
 
     national_slugs = {(p.lang, p.slug) for p in project.pages if p.kind == "national"}
     for lang in project.languages:
@@ -133,18 +154,6 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
 
     found.extend(_check_pages(project, docs))
     return found
-
-
-def _source_refs(item: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
-    """Every (field path, source id) in a model: its own `source` and those of nested facts."""
-    refs = []
-    for name in type(item).model_fields:
-        value = getattr(item, name)
-        if name == "source" and isinstance(value, str):
-            refs.append((path + ("source",), value))
-        elif hasattr(type(value), "model_fields") and not hasattr(value, "root"):
-            refs.extend(_source_refs(value, path + (name,)))
-    return refs
 
 
 def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:

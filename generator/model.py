@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, RootModel
 
 from .content import SourcePage
-from .data_schema import Authority, NavigationFile, Region, SiteFile, SiteKind, Source
+from .data_schema import Authority, Chart, Initiative, NavigationFile, Region, SiteFile, SiteKind, Source
+from .yaml_source import YamlDocument
 
 NATIONAL = "national"
 
@@ -48,7 +53,10 @@ class Project:
     regions: tuple[Region, ...]
     authorities: tuple[Authority, ...]
     navigation: NavigationFile
+    charts: tuple[Chart, ...]
+    initiatives: tuple[Initiative, ...]
     pages: tuple[SourcePage, ...]
+    data: dict[str, tuple[BaseModel, YamlDocument]]  # data file name -> its model and where each value is
 
     @property
     def languages(self) -> list[str]:
@@ -75,6 +83,12 @@ class Project:
     def authorities_in(self, region: Region) -> list[Authority]:
         return [a for a in self.authorities if a.region == region.id]
 
+    def initiatives_for(self, authority: Authority) -> list[Initiative]:
+        """The authority's own initiatives first, then its region's."""
+        own = [i for i in self.initiatives if authority.id in i.scope.authorities]
+        regional = [i for i in self.initiatives if i.scope.region == authority.region]
+        return own + regional
+
     def site_pages(self, site: Site) -> list[Page]:
         """The site's pages in navigation order; an authority's own version replaces the shared page."""
         order = self.navigation.national if site.kind == "national" else self.navigation.authority
@@ -90,3 +104,15 @@ class Project:
 
     def all_pages(self) -> list[Page]:
         return [page for site in self.sites for page in self.site_pages(site)]
+
+
+def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every model nested in value (value included), with its field path: for rules that span a file."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        if not isinstance(value, RootModel):
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), path + (name,))
+    elif isinstance(value, list | tuple):
+        for index, element in enumerate(value):
+            yield from walk(element, path + (index,))

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from .build import Job, build_all
-from .checks.links import check_links
+from .checks import check_output
+from .checks.release import check_release
 from .errors import ContributorError
 from .loader import load_project
 from .model import Project
@@ -21,9 +22,15 @@ def check(root: Path) -> Project:
     return project
 
 
-def build(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None) -> Project:
-    """Build every site and language into output; output is replaced only if everything succeeded."""
+def build(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None,
+          release: bool = False) -> Project:
+    """Build every site and language into output; output is replaced only if everything succeeded.
+
+    A release build also refuses anything unconfirmed or awaiting translation.
+    """
     project = load_project(root)
+    if release and (problems := check_release(project)):
+        raise ContributorError(problems)
     rendered = render_project_files(project, absolute_links)
     configs = write_projects(project, rendered)
     staging = staging_dir(output)
@@ -31,9 +38,9 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
         jobs = [Job(item, config, staging / item.output_dir()) for item, config in zip(rendered, configs, strict=True)]
         build_all(project.root, jobs, workers)
         write_sitemaps(project, staging)
-        broken = check_links(project, staging)
-        if broken:
-            raise ContributorError(broken)
+        problems = check_output(project, staging)
+        if problems:
+            raise ContributorError(problems)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

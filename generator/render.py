@@ -122,6 +122,7 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
                                else urls.relative_link(here, urls.output_path(national_home, lang)))
     if source.meta.reviewed:
         fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
+        fw["reviewed_iso"] = source.meta.reviewed.isoformat()
     meta = {"title": rendered.title, "fw": fw}
     if rendered.description:
         meta["description"] = rendered.description

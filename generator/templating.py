@@ -22,12 +22,14 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from . import i18n, urls
+from .charts import chart_html
 from .data_schema import Fact
 from .errors import ContributorError, Problem
+from .initiatives import initiatives_markdown
 from .model import Page, Project
 
-CONTEXT_NAMES = ("brand", "site", "authority", "regions", "counts", "money", "date", "number", "page_url",
-                 "national_url")
+CONTEXT_NAMES = ("brand", "site", "authority", "regions", "counts", "chart", "good_practice", "money", "date",
+                 "number", "page_url", "national_url")
 
 
 @cache
@@ -89,6 +91,7 @@ class PageContext:
             return {
                 "id": authority.id,
                 "name": authority.name.get(lang),
+                "in_name": authority.in_name.get(lang),
                 "council": authority.council.get(lang),
                 "url": self.link_to(home),
                 "phone": self.fact(authority.phone),
@@ -101,14 +104,29 @@ class PageContext:
             for r in project.regions
         ]
         messages = i18n.translations(project.root, lang)
+        charts = {c.id: c for c in project.charts}
+
+        def chart(chart_id: str) -> Markup:
+            if chart_id not in charts:
+                raise LookupError(f"chart: there is no chart '{chart_id}' in data/national_data.yml")
+            found = charts[chart_id]
+            latest = max((g.as_of for g in found.groups), key=lambda value: value.ljust(10, "~"))
+            return chart_html(found, lang, self.locale, project.sources[found.source], messages.gettext("Source"),
+                              i18n.date(latest, self.locale))
+
         values: dict[str, Any] = {
             "brand": project.config.brand.get(lang),
             "counts": {
-                "authorities": messages.ngettext("%(num)d local authority", "%(num)d local authorities",
-                                                 len(project.authorities)) % {"num": len(project.authorities)},
-                "regions": messages.ngettext("%(num)d region", "%(num)d regions",
-                                             len(project.regions)) % {"num": len(project.regions)},
+                "authorities": sourced(
+                    messages.ngettext("%(num)d local authority", "%(num)d local authorities",
+                                      len(project.authorities)) % {"num": len(project.authorities)},
+                    {a.source for a in project.authorities}),
+                "regions": sourced(
+                    messages.ngettext("%(num)d region", "%(num)d regions",
+                                      len(project.regions)) % {"num": len(project.regions)},
+                    {r.source for r in project.regions}),
             },
+            "chart": chart,
             "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
             "regions": regions,
             "money": lambda amount: i18n.money(amount, self.locale),
@@ -118,10 +136,17 @@ class PageContext:
             "national_url": national_url,
         }
         if site.authority:
+            values["good_practice"] = lambda: initiatives_markdown(
+                project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)
             view["region"] = next(r for r in regions if r["id"] == site.authority.region)
             values["authority"] = view
         return values
+
+
+def sourced(text: str, sources: set[str]) -> Markup:
+    """A figure shown on a page, marked with the data sources it comes from."""
+    return Markup('<span class="fw-figure" data-source="{}">{}</span>').format(" ".join(sorted(sources)), text)
 
 
 def site_name(project: Project, site_id: str, lang: str) -> str:

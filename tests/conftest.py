@@ -80,3 +80,14 @@ def line_of(path: Path, text: str) -> int:
         if text in line:
             return number
     raise AssertionError(f"{text!r} not in {path}")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def remove_line(path: Path, prefix: str) -> None:
+    """Delete the first line starting with prefix (failing if there is none)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+    path.write_text("\n".join(lines[:index] + lines[index + 1:]), encoding="utf-8")

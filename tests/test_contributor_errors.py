@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import edit, line_of, run_generator
+from .conftest import append, edit, line_of, remove_line, run_generator
 
 
 def _publish_sentinel(root: Path) -> Path:
@@ -56,7 +56,7 @@ def test_misspelt_field_is_named_with_its_line_and_the_allowed_fields(misspelt_f
     line = line_of(misspelt_field / "data" / "authorities.yml", "regon:")
     stderr = _fails_cleanly(misspelt_field, f"data/authorities.yml, line {line}, field 'authorities[7].regon'",
                             "'regon' is not a field", "Did you mean 'region'?",
-                            "Fields allowed here: id, name, council, slug, region")
+                            "Fields allowed here: id, name, in_name, council, slug, region")
     assert "is required but missing" not in stderr  # one mistake, one message
 
 
@@ -100,14 +100,13 @@ def test_page_missing_in_welsh_is_refused(project_copy):
 
 
 def test_page_without_title_names_the_field(project_copy):
-    edit(project_copy / "content" / "cy" / "national" / "amdanom-ni.md", "title: Am Maethu Cymru\n", "")
+    remove_line(project_copy / "content" / "cy" / "national" / "amdanom-ni.md", "title:")
     _fails_cleanly(project_copy, "content/cy/national/amdanom-ni.md", "The field 'title' is required")
 
 
 def test_broken_link_in_content_stops_the_build_after_mkdocs_and_names_the_source(project_copy):
     page = project_copy / "content" / "en" / "national" / "who-can-foster.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [our fees](fees-and-allowances.md).\n",
-                    encoding="utf-8")
+    append(page, "\nSee [our fees](fees-and-allowances.md).\n")
     line = len(page.read_text(encoding="utf-8").splitlines())
     _fails_cleanly(project_copy, f"content/en/national/who-can-foster.md, line {line}",
                    "fees-and-allowances.md")
@@ -115,7 +114,7 @@ def test_broken_link_in_content_stops_the_build_after_mkdocs_and_names_the_sourc
 
 def test_broken_cross_site_link_is_caught_by_the_output_link_check(project_copy):
     page = project_copy / "content" / "cy" / "authority" / "cysylltu.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Hafan](../../dim-yma/)\n", encoding="utf-8")
+    append(page, "\n[Hafan](../../dim-yma/)\n")
     _fails_cleanly(project_copy, "content/cy/authority/cysylltu.md", "leads to a page that does not exist")
 
 

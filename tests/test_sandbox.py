@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import edit, line_of, parse, run_generator
+from .conftest import append, edit, line_of, parse, run_generator
 
 ESCAPES = [
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
@@ -20,7 +20,7 @@ ESCAPES = [
 @pytest.mark.parametrize("attempt", ESCAPES)
 def test_escape_attempts_are_refused_with_the_line_to_fix(project_copy, attempt):
     page = project_copy / "content" / "en" / "national" / "about.md"
-    edit(page, "grew out of", f"grew out of {attempt}")
+    append(page, f"\nA paragraph with {attempt} in it.\n")
     result = run_generator(project_copy, "check")
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr and "pwned" not in result.stdout + result.stderr
@@ -38,7 +38,7 @@ def test_unknown_name_is_reported_with_file_and_line(project_copy):
 
 def test_template_syntax_error_is_reported_with_file_and_line(project_copy):
     page = project_copy / "content" / "en" / "national" / "who-can-foster.md"
-    edit(page, "What matters", "{% if %} What matters")
+    append(page, "\n{% if %} A broken condition.\n")
     result = run_generator(project_copy, "check")
     assert result.returncode == 1
     assert f"content/en/national/who-can-foster.md, line {line_of(page, '{% if %}')}" in result.stderr

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .. import urls
 from ..errors import Problem
 from ..model import Project
+from .pages import built_pages
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
@@ -34,7 +34,7 @@ class _Collector(HTMLParser):
 
 
 def check_links(project: Project, tree: Path) -> list[Problem]:
-    sources = _sources_by_output(project)
+    sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
     parsed: dict[Path, _Collector] = {}
 
     def parse(path: Path) -> _Collector:
@@ -74,12 +74,3 @@ def _resolve(tree: Path, page_file: Path, path: str) -> Path:
         language_root = tree / page_file.relative_to(tree).parts[0]
         return (language_root / path.lstrip("/")).resolve()
     return (page_file.parent / path).resolve()
-
-
-def _sources_by_output(project: Project) -> dict[str, str]:
-    """Built HTML file (relative to the output root) -> the content file it came from."""
-    result = {}
-    for page in project.all_pages():
-        for lang in project.languages:
-            result[urls.output_path(page, lang) + "index.html"] = page.source(lang).file
-    return result

@@ -1,0 +1,30 @@
+"""Every figure a page shows comes from data with a source: numbers outside sourced elements are refused.
+
+Data-driven figures are rendered inside an element with `data-source` (charts, counts); dates are in
+<time>. Any other numeral (a year excepted) was typed into a page, where nobody can see its source.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..data_schema import NUMERAL
+from ..errors import Problem
+from ..model import Project
+from .html_text import article_text
+from .pages import built_pages
+
+
+def check_figures(project: Project, tree: Path) -> list[Problem]:
+    problems = []
+    for page in built_pages(project, tree):
+        for piece in article_text(page.path.read_text(encoding="utf-8")):
+            if piece.sourced or piece.exempt:
+                continue
+            for match in NUMERAL.finditer(piece.text):
+                problems.append(Problem(
+                    page.source_file, f"The page shows the figure '{match.group()}' typed into its text, with no "
+                    f"source (in \"{piece.text.strip()[:80]}\").",
+                    fix="Put the figure in a data file with its source and as_of, and show it from there "
+                        "(see the contributor guide), or write the sentence without it."))
+    return list(dict.fromkeys(problems))

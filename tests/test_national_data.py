@@ -1,0 +1,63 @@
+"""The national data set page: every figure exactly as the data file gives it, in both languages,
+as an accessible chart with a table, a summary and its source."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from babel.numbers import format_decimal, format_percent
+
+from generator import urls
+
+from .conftest import ROOT, Built, parse
+
+LOCALES = {"en": "en_GB", "cy": "cy"}
+
+
+def _data_page(built: Built, lang: str):
+    national = built.project.site_pages(built.project.site("national"))
+    page = next(p for p in national if p.id == "fostering-in-numbers")
+    return parse(built.output / urls.output_path(page, lang) / "index.html")
+
+
+def _expected(value, unit, locale):
+    return format_percent(value / 100, locale=locale) if unit == "percent" else format_decimal(value, locale=locale)
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_chart_shows_the_data_files_figures(built: Built, lang):
+    # Read the data file directly, not through the generator, so a mistake in the model would show.
+    charts = yaml.safe_load((ROOT / "data" / "national_data.yml").read_text(encoding="utf-8"))["charts"]
+    page = _data_page(built, lang)
+    for chart in charts:
+        figure = page.select_one(f"figure#chart-{chart['id']}")
+        assert figure is not None, chart["id"]
+        assert figure["data-source"] == chart["source"]
+        assert figure.select_one("figcaption").get_text(strip=True) == chart["title"][lang]
+        headers = [th.get_text(strip=True) for th in figure.select("thead th")]
+        assert headers == [s["label"][lang] for s in chart["series"]]
+        rows = figure.select("tbody tr")
+        assert [r.th.get_text(strip=True) for r in rows] == [g["label"][lang] for g in chart["groups"]]
+        for row, group in zip(rows, chart["groups"], strict=True):
+            cells = [td.get_text(strip=True) for td in row.select("td")]
+            assert cells == [_expected(group["values"][s["id"]], chart["unit"], LOCALES[lang])
+                             for s in chart["series"]]
+        # The drawn bars carry the same values, and the image has a text alternative.
+        svg = figure.select_one("svg")
+        assert svg["role"] == "img" and svg.title.get_text() == chart["title"][lang]
+        drawn = [t.get_text() for t in svg.select("text.fw-chart__value")]
+        assert drawn == [_expected(g["values"][s["id"]], chart["unit"], LOCALES[lang])
+                         for g in chart["groups"] for s in chart["series"]]
+        summary = figure.select_one(".fw-chart__summary").get_text()
+        assert "{" not in summary
+        for group in chart["groups"]:
+            for series in chart["series"]:
+                if f"{{{group['id']}.{series['id']}}}" in chart["summary"][lang]:
+                    assert _expected(group["values"][series["id"]], chart["unit"], LOCALES[lang]) in summary
+        source = figure.select_one(".fw-chart__source").get_text()
+        assert source.startswith("Source:" if lang == "en" else "Ffynhonnell:")
+
+
+def test_welsh_figures_use_welsh_month_names(built: Built):
+    page = _data_page(built, "cy")
+    assert "Mawrth 2020" in page.select_one("figure#chart-children-looked-after").get_text()
