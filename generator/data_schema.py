@@ -208,6 +208,8 @@ class SiteFile(Strict):
     local_site_name: Text  # the name of a local site, with {authority} for the authority's name
     description: Text
     languages: list[Language] = Field(min_length=1)
+    # Facts about the service pages may show as facts.<name>: contact details, accessibility status...
+    facts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Fact] = Field(default_factory=dict)
 
     @field_validator("local_site_name")
     @classmethod

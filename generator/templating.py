@@ -28,8 +28,8 @@ from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
 from .model import Page, Project
 
-CONTEXT_NAMES = ("brand", "site", "authority", "regions", "counts", "chart", "good_practice", "money", "date",
-                 "number", "page_url", "national_url")
+CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "money",
+                 "date", "number", "page_url", "national_url")
 
 
 @cache
@@ -116,6 +116,7 @@ class PageContext:
 
         values: dict[str, Any] = {
             "brand": project.config.brand.get(lang),
+            "facts": {name: self.fact(fact) for name, fact in project.config.facts.items()},
             "counts": {
                 "authorities": sourced(
                     messages.ngettext("%(num)d local authority", "%(num)d local authorities",
