@@ -382,6 +382,34 @@ class GoodPracticeFile(Strict):
     initiatives: list[Initiative]
 
 
+# --- Glossary -------------------------------------------------------------------------------------
+
+
+class Forms(RootModel[dict[str, list[NonEmpty]]]):
+    """How a term appears in running text, per language (plurals; Welsh mutations)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _every_language(self, info: ValidationInfo) -> Forms:
+        _check_languages(self.root, info, "list of forms", allow_awaiting=False)
+        return self
+
+    def get(self, lang: str) -> list[str]:
+        return self.root[lang]
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    definition: Prose
+    forms: Forms
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
 # --- Navigation ----------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from .content import HOME_SLUG, SourcePage, load_pages
 from .data_schema import (
     AuthoritiesFile,
+    GlossaryFile,
     GoodPracticeFile,
     NationalDataFile,
     NavigationFile,
@@ -30,10 +31,11 @@ DATA_FILES = {
     "navigation": NavigationFile,
     "national_data": NationalDataFile,
     "good_practice": GoodPracticeFile,
+    "glossary": GlossaryFile,
 }
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
-             "good_practice": "initiatives"}
+             "good_practice": "initiatives", "glossary": "terms"}
 
 
 def load_project(root: Path) -> Project:
@@ -75,6 +77,7 @@ def load_project(root: Path) -> Project:
         navigation=parsed["navigation"],
         charts=tuple(parsed["national_data"].charts),
         initiatives=tuple(parsed["good_practice"].initiatives),
+        glossary=tuple(parsed["glossary"].terms),
         pages=tuple(pages),
         data={name: (parsed[name], docs[name]) for name in DATA_FILES},
     )

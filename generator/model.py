@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, RootModel
 
 from .content import SourcePage
-from .data_schema import Authority, Chart, Initiative, NavigationFile, Region, SiteFile, SiteKind, Source
+from .data_schema import Authority, Chart, Initiative, NavigationFile, Region, SiteFile, SiteKind, Source, Term
 from .yaml_source import YamlDocument
 
 NATIONAL = "national"
@@ -55,6 +55,7 @@ class Project:
     navigation: NavigationFile
     charts: tuple[Chart, ...]
     initiatives: tuple[Initiative, ...]
+    glossary: tuple[Term, ...]
     pages: tuple[SourcePage, ...]
     data: dict[str, tuple[BaseModel, YamlDocument]]  # data file name -> its model and where each value is
 

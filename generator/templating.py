@@ -28,8 +28,8 @@ from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
 from .model import Page, Project
 
-CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "money",
-                 "date", "number", "page_url", "national_url")
+CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
+                 "money", "date", "number", "page_url", "national_url")
 
 
 @cache
@@ -128,6 +128,7 @@ class PageContext:
                     {r.source for r in project.regions}),
             },
             "chart": chart,
+            "glossary": lambda: glossary_html(project, lang),
             "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
             "regions": regions,
             "money": lambda amount: i18n.money(amount, self.locale),
@@ -143,6 +144,18 @@ class PageContext:
             view["region"] = next(r for r in regions if r["id"] == site.authority.region)
             values["authority"] = view
         return values
+
+
+def glossary_html(project: Project, lang: str) -> Markup:
+    """The glossary as a definition list in the page's language's alphabetical order, each term with its
+    equivalents in the other languages (marked with their lang, so screen readers pronounce them)."""
+    items = []
+    for term in sorted(project.glossary, key=lambda t: i18n.sort_key(t.term.get(lang), lang)):
+        others = Markup("").join(Markup(' <span class="fw-glossary__other" lang="{}">({})</span>').format(
+            code, term.term.get(code)) for code in project.languages if code != lang)
+        items.append(Markup('<dt id="{}">{}{}</dt><dd>{}</dd>').format(
+            term.id, term.term.get(lang), others, term.definition.get(lang)))
+    return Markup('<dl class="fw-glossary">{}</dl>').format(Markup("").join(items))
 
 
 def sourced(text: str, sources: set[str]) -> Markup:

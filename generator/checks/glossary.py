@@ -1,0 +1,40 @@
+"""Standard terms are used consistently: where a page uses a glossary term, its translation uses the
+term's translation (in one of its listed forms)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import urls
+from ..errors import Problem
+from ..model import Project
+from .html_text import article_text
+
+
+def check_glossary(project: Project, tree: Path) -> list[Problem]:
+    default = project.default_language
+    problems = []
+    for page in project.all_pages():
+        texts = {lang: _text(tree / urls.output_path(page, lang) / "index.html") for lang in project.languages}
+        for term in project.glossary:
+            if not _uses(texts[default], term.forms.get(default)):
+                continue
+            for lang in project.languages:
+                if lang != default and not _uses(texts[lang], term.forms.get(lang)):
+                    where = f" (on the {page.site.authority.name.get(default)} site)" if page.site.authority else ""
+                    problems.append(Problem(
+                        page.source(lang).file,
+                        f"The {default} page uses '{term.term.get(default)}', but this page never uses the standard "
+                        f"term '{term.term.get(lang)}'{where}.",
+                        fix=f"Use '{term.term.get(lang)}' (or one of: {', '.join(term.forms.get(lang))}), as in "
+                            "data/glossary.yml, or change the glossary if the standard term should change."))
+    return list(dict.fromkeys(problems))
+
+
+def _text(path: Path) -> str:
+    return " ".join(piece.text for piece in article_text(path.read_text(encoding="utf-8"))).lower().replace("’", "'")
+
+
+def _uses(text: str, forms: list[str]) -> bool:
+    return any(re.search(rf"(?<![\w']){re.escape(form.lower())}(?!\w)", text) for form in forms)
