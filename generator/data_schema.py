@@ -6,6 +6,7 @@ languages reaches the validators through pydantic's validation context, so nothi
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Literal
 
@@ -380,6 +381,102 @@ class Initiative(Strict):
 
 class GoodPracticeFile(Strict):
     initiatives: list[Initiative]
+
+
+# --- Money: allowances and fees -----------------------------------------------------------------
+
+FinancialYear = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+
+
+class Money(Strict):
+    """A weekly (or per-item) amount in pounds: known, with its source and as_of, or unconfirmed."""
+
+    amount: float | None = None
+    source: Id | None = None
+    as_of: AsOf | None = None
+    unconfirmed: bool = False
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _plain_number(cls, value):
+        if isinstance(value, str):
+            raise ValueError(
+                f"{value!r} is not an amount the generator can read. How to fix: write pounds as a plain number "
+                "without '£' or commas, e.g. 1234.50."
+            )
+        if value is not None and (value < 0 or round(value, 2) != value):
+            raise ValueError(f"{value!r} is not an amount in pounds and pence. How to fix: use at most two decimal "
+                             "places, e.g. 160.50.")
+        return value
+
+    @model_validator(mode="after")
+    def _known_or_unconfirmed(self) -> Money:
+        if self.unconfirmed and self.amount is not None:
+            raise ValueError("This amount is marked unconfirmed but has a value. How to fix: remove one of them.")
+        if not self.unconfirmed and (self.amount is None or not self.source or not self.as_of):
+            raise ValueError("An amount needs 'amount', 'source' and 'as_of', or 'unconfirmed: true'. How to fix: "
+                             "add the missing fields, or write 'unconfirmed: true'; never guess an amount.")
+        return self
+
+    @property
+    def known(self) -> bool:
+        return not self.unconfirmed
+
+
+class AgeBand(Strict):
+    id: Id
+    from_age: int = Field(ge=0, le=25)
+    to_age: int = Field(ge=0, le=25)
+
+
+class Rates(Strict):
+    """One year's rates: weekly amounts by age band, from an effective date."""
+
+    year: FinancialYear
+    effective_from: datetime.date
+    weekly: dict[Id, Money]
+
+    @field_validator("year")
+    @classmethod
+    def _consecutive(cls, value: str) -> str:
+        start, end = int(value[:4]), int(value[5:])
+        if (start + 1) % 100 != end:
+            raise ValueError(f"{value!r} is not a financial year. How to fix: write it like '2026-27'.")
+        return value
+
+    @model_validator(mode="after")
+    def _effective_in_year(self) -> Rates:
+        start = int(self.year[:4])
+        if not datetime.date(start, 4, 1) <= self.effective_from < datetime.date(start + 1, 4, 1):
+            raise ValueError(f"effective_from {self.effective_from} is outside the financial year {self.year}. "
+                             f"How to fix: use a date from {start}-04-01 to {start + 1}-03-31.")
+        return self
+
+
+class FeeLevel(Strict):
+    id: Id
+    name: Text
+    weekly: Money
+
+
+class Extra(Strict):
+    """A payment on top of the weekly allowance: birthday, holiday, festival, respite days, retainer..."""
+
+    kind: Literal["birthday", "holiday", "festival", "respite-days", "retainer", "mileage"]
+    amount: Money
+    per: Literal["year", "week", "mile", "day"]
+
+
+class AuthorityRates(Rates):
+    authority: Id
+    fees: list[FeeLevel] = Field(default_factory=list)
+    extras: list[Extra] = Field(default_factory=list)
+
+
+class PaymentsFile(Strict):
+    age_bands: list[AgeBand] = Field(min_length=1)
+    national_minimum_allowance: list[Rates]
+    authorities: list[AuthorityRates]
 
 
 # --- Glossary -------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from .data_schema import (
     GoodPracticeFile,
     NationalDataFile,
     NavigationFile,
+    PaymentsFile,
     RegionsFile,
     SiteFile,
     SourcesFile,
@@ -32,6 +33,7 @@ DATA_FILES = {
     "national_data": NationalDataFile,
     "good_practice": GoodPracticeFile,
     "glossary": GlossaryFile,
+    "payments": PaymentsFile,
 }
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
@@ -78,6 +80,7 @@ def load_project(root: Path) -> Project:
         charts=tuple(parsed["national_data"].charts),
         initiatives=tuple(parsed["good_practice"].initiatives),
         glossary=tuple(parsed["glossary"].terms),
+        payments=parsed["payments"],
         pages=tuple(pages),
         data={name: (parsed[name], docs[name]) for name in DATA_FILES},
     )
@@ -156,6 +159,57 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             seen_slugs[slug] = authority.id
 
     found.extend(_check_pages(project, docs))
+    found.extend(_check_payments(project, docs["payments"]))
+    return found
+
+
+def _check_payments(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Age bands known and complete, one set of rates per year, nobody paid below the national minimum."""
+    found: list[Problem] = []
+    payments = project.payments
+    bands = [band.id for band in payments.age_bands]
+    authority_ids = {a.id for a in project.authorities}
+
+    def problem(path: tuple, message: str, fix: str) -> None:
+        found.append(Problem(doc.file, message, doc.line_of(path), field_name(path), fix))
+
+    for index, band in enumerate(payments.age_bands):
+        if band.from_age > band.to_age or (index and band.from_age != payments.age_bands[index - 1].to_age + 1):
+            problem(("age_bands", index), f"The age band '{band.id}' does not follow on from the one before.",
+                    "List bands from youngest to oldest, each starting the year after the last one ends.")
+    lists = (("national_minimum_allowance", payments.national_minimum_allowance),
+             ("authorities", payments.authorities))
+    for key, records in lists:
+        seen: set[tuple] = set()
+        for index, rates in enumerate(records):
+            who = getattr(rates, "authority", "national minimum")
+            if who != "national minimum" and who not in authority_ids:
+                problem((key, index, "authority"), f"'{who}' is not an authority id in data/authorities.yml.",
+                        "Use the id of an authority, e.g. 'cardiff'.")
+            if (who, rates.year) in seen:
+                problem((key, index, "year"), f"There are two sets of rates for {who} in {rates.year}; years must "
+                        "not overlap.", "Keep one entry per year; put a mid-year change in a new year's entry.")
+            seen.add((who, rates.year))
+            for band in rates.weekly:
+                if band not in bands:
+                    problem((key, index, "weekly", band), f"'{band}' is not an age band.",
+                            "Use one of: " + ", ".join(bands) + ".")
+            for band in bands:
+                if band not in rates.weekly:
+                    problem((key, index, "weekly"), f"There is no rate for the age band '{band}'.",
+                            f"Add '{band}:' with an amount, or '{{unconfirmed: true}}'.")
+    minimum = {(r.year, band): money for r in payments.national_minimum_allowance for band, money in r.weekly.items()}
+    for index, rates in enumerate(payments.authorities):
+        for band, money in rates.weekly.items():
+            floor = minimum.get((rates.year, band))
+            if money.known and floor is not None and floor.known and money.amount < floor.amount:
+                name = next((a.name.get("en") for a in project.authorities if a.id == rates.authority),
+                            rates.authority)
+                problem(("authorities", index, "weekly", band),
+                        f"{name}'s allowance for the age band '{band}' in {rates.year} (£{money.amount:.2f} a week) "
+                        f"is below the National Minimum Allowance (£{floor.amount:.2f}).",
+                        "Check the figure against the council's published rates: no council may pay less than the "
+                        "national minimum.")
     return found
 
 

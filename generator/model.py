@@ -11,7 +11,18 @@ from typing import Any
 from pydantic import BaseModel, RootModel
 
 from .content import SourcePage
-from .data_schema import Authority, Chart, Initiative, NavigationFile, Region, SiteFile, SiteKind, Source, Term
+from .data_schema import (
+    Authority,
+    Chart,
+    Initiative,
+    NavigationFile,
+    PaymentsFile,
+    Region,
+    SiteFile,
+    SiteKind,
+    Source,
+    Term,
+)
 from .yaml_source import YamlDocument
 
 NATIONAL = "national"
@@ -56,6 +67,7 @@ class Project:
     charts: tuple[Chart, ...]
     initiatives: tuple[Initiative, ...]
     glossary: tuple[Term, ...]
+    payments: PaymentsFile
     pages: tuple[SourcePage, ...]
     data: dict[str, tuple[BaseModel, YamlDocument]]  # data file name -> its model and where each value is
 
@@ -83,6 +95,11 @@ class Project:
 
     def authorities_in(self, region: Region) -> list[Authority]:
         return [a for a in self.authorities if a.region == region.id]
+
+    def rates_for(self, authority: Authority):
+        """The authority's rates, latest year first."""
+        return sorted((r for r in self.payments.authorities if r.authority == authority.id),
+                      key=lambda r: r.year, reverse=True)
 
     def initiatives_for(self, authority: Authority) -> list[Initiative]:
         """The authority's own initiatives first, then its region's."""
@@ -117,3 +134,6 @@ def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     elif isinstance(value, list | tuple):
         for index, element in enumerate(value):
             yield from walk(element, path + (index,))
+    elif isinstance(value, dict):
+        for key, element in value.items():
+            yield from walk(element, path + (key,))

@@ -27,9 +27,11 @@ from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
 from .model import Page, Project
+from .payments_html import PaymentsRenderer
 
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
-                 "money", "date", "number", "page_url", "national_url")
+                 "payments", "minimum_allowance", "compare_allowances", "money", "date", "number", "page_url",
+                 "national_url")
 
 
 @cache
@@ -129,6 +131,8 @@ class PageContext:
             },
             "chart": chart,
             "glossary": lambda: glossary_html(project, lang),
+            "minimum_allowance": lambda: PaymentsRenderer(project, lang).national_minimum(),
+            "compare_allowances": lambda: PaymentsRenderer(project, lang).comparison(self.here()),
             "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
             "regions": regions,
             "money": lambda amount: i18n.money(amount, self.locale),
@@ -138,6 +142,7 @@ class PageContext:
             "national_url": national_url,
         }
         if site.authority:
+            values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
             values["good_practice"] = lambda: initiatives_markdown(
                 project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)

@@ -13,7 +13,7 @@ BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption
 class TextPiece:
     text: str
     sourced: bool  # inside an element carrying data-source
-    exempt: bool  # inside <time>, <code>, <script> or <style>: not prose
+    exempt: bool  # inside <time>, <code>, <script>, <style> or a data-category element: not prose
     block: int  # which block element (paragraph, list item...) it belongs to, -1 if none
 
 
@@ -33,7 +33,9 @@ class ArticleText(HTMLParser):
             return
         values = dict(attrs)
         sourced = bool(self.stack and self.stack[-1][1]) or "data-source" in values
-        exempt = bool(self.stack and self.stack[-1][2]) or tag in {"time", "code", "script", "style"}
+        # Dates, code, and categories rendered from data definitions (age bands) are not figures.
+        exempt = (bool(self.stack and self.stack[-1][2]) or tag in {"time", "code", "script", "style"}
+                  or "data-category" in values)
         self.stack.append((tag, sourced, exempt))
         if tag == "article":
             self.in_article += 1

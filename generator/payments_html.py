@@ -1,0 +1,111 @@
+"""Renders allowances and fees as accessible HTML tables: weekly and yearly amounts formatted by Babel, each
+known figure marked with its source, each unknown one marked "to be confirmed"."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from . import i18n, urls
+from .data_schema import AgeBand, Money, Rates
+from .model import Project
+
+WEEKS_IN_YEAR = 52
+
+
+class PaymentsRenderer:
+    def __init__(self, project: Project, lang: str):
+        self.project, self.lang = project, lang
+        self.locale = project.language(lang).locale
+        self.messages = i18n.translations(project.root, lang)
+        self._ = self.messages.gettext
+
+    def unconfirmed(self) -> Markup:
+        return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(
+            self._("to be confirmed"))
+
+    def amount(self, money: Money, times: int = 1) -> Markup:
+        if not money.known:
+            return self.unconfirmed()
+        return Markup('<span class="fw-figure" data-source="{}" data-as-of="{}">{}</span>').format(
+            money.source, money.as_of, i18n.money(money.amount * times, self.locale))
+
+    def band_label(self, band: AgeBand) -> Markup:
+        # Age bands are categories the rates are set by, not figures: marked so the figure check knows.
+        text = self._("Aged %(from)d to %(to)d") % {"from": band.from_age, "to": band.to_age}
+        return Markup('<span data-category="age-band">{}</span>').format(text)
+
+    def year_heading(self, rates: Rates) -> Markup:
+        effective = Markup('<time datetime="{}">{}</time>').format(
+            rates.effective_from.isoformat(), i18n.date(rates.effective_from, self.locale))
+        return Markup("<p>{}</p>").format(Markup(escape(self._("Rates for %(year)s, from %(date)s"))) % {
+            "year": rates.year.replace("-", "–"), "date": effective})
+
+    def allowance_table(self, rates: Rates) -> Markup:
+        rows = Markup("").join(
+            Markup('<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>').format(
+                self.band_label(band), self.amount(rates.weekly[band.id]),
+                self.amount(rates.weekly[band.id], WEEKS_IN_YEAR))
+            for band in self.project.payments.age_bands)
+        return Markup('<table class="fw-money"><caption>{}</caption><thead><tr><th scope="col">{}</th>'
+                      '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>').format(
+            self._("Weekly allowance for each child"), self._("Age of the child"), self._("Per week"),
+            self._("Per year"), rows)
+
+    def authority(self, authority) -> Markup:
+        all_rates = self.project.rates_for(authority)
+        if not all_rates:
+            return Markup("<p>{}: {}</p>").format(self._("Allowances and fees"), self.unconfirmed())
+        rates = all_rates[0]
+        parts = [self.year_heading(rates), self.allowance_table(rates)]
+        parts.append(Markup("<h3>{}</h3>").format(self._("Fees")))
+        if rates.fees:
+            parts.append(Markup("<ul>{}</ul>").format(Markup("").join(
+                Markup('<li><span data-category="fee-level">{}</span>: {} {}</li>').format(
+                    fee.name.get(self.lang), self.amount(fee.weekly),
+                                                    self._("per week")) for fee in rates.fees)))
+        else:
+            parts.append(Markup("<p>{}: {}</p>").format(self._("Fee levels"), self.unconfirmed()))
+        parts.append(Markup("<h3>{}</h3>").format(self._("Extra payments")))
+        if rates.extras:
+            parts.append(Markup("<ul>{}</ul>").format(Markup("").join(
+                Markup("<li>{}: {}</li>").format(extra_name(self._, extra.kind), self.amount(extra.amount))
+                for extra in rates.extras)))
+        else:
+            parts.append(Markup("<p>{}: {}</p>").format(
+                self._("Birthday, holiday and festival payments, paid respite and retainers"), self.unconfirmed()))
+        return Markup("\n").join(parts)
+
+    def national_minimum(self) -> Markup:
+        records = sorted(self.project.payments.national_minimum_allowance, key=lambda r: r.year, reverse=True)
+        return Markup("\n").join(self.year_heading(r) + self.allowance_table(r) for r in records)
+
+    def comparison(self, here: str) -> Markup:
+        """Every authority's latest weekly allowance by age band, one row each, linked to its page."""
+        bands = self.project.payments.age_bands
+        head = Markup("").join(Markup('<th scope="col">{}</th>').format(self.band_label(b)) for b in bands)
+        rows = []
+        for authority in self.project.authorities:
+            site = self.project.site(authority.id)
+            page = next(p for p in self.project.site_pages(site) if p.id == "what-you-will-receive")
+            link = urls.relative_link(here, urls.output_path(page, self.lang))
+            rates = self.project.rates_for(authority)
+            cells = Markup("").join(
+                Markup("<td>{}</td>").format(self.amount(rates[0].weekly[b.id]) if rates else self.unconfirmed())
+                for b in bands)
+            rows.append(Markup('<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>').format(
+                link, authority.name.get(self.lang), cells))
+        return Markup('<table class="fw-money fw-compare"><caption>{}</caption><thead><tr><th scope="col">{}</th>'
+                      "{}</tr></thead><tbody>{}</tbody></table>").format(
+            self._("Weekly allowance for each child, by council"), self._("Council"), head, Markup("").join(rows))
+
+
+def extra_name(_, kind: str) -> str:
+    """The name of an extra payment, translated (each a literal gettext call, so it is extracted)."""
+    return {
+        "birthday": _("Birthday payment"),
+        "holiday": _("Holiday payment"),
+        "festival": _("Festival payment"),
+        "respite-days": _("Paid respite days"),
+        "retainer": _("Retainer"),
+        "mileage": _("Mileage"),
+    }[kind]

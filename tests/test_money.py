@@ -1,0 +1,132 @@
+"""Allowances and fees: validated against the national minimum, shown as the data file gives them."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from babel.numbers import format_currency
+
+from .conftest import PROJECT_PARTS, ROOT, edit, line_of, parse, run_generator
+
+CARDIFF = """  - authority: cardiff
+    year: 2026-27
+    effective_from: 2026-04-01
+    weekly:
+      age-0-4: {unconfirmed: true}
+      age-5-10: {unconfirmed: true}
+      age-11-15: {unconfirmed: true}
+      age-16-17: {unconfirmed: true}"""
+# Figures for the tests only: not real rates, never committed to data/.
+FIXTURE_RATES = {"age-0-4": 171.43, "age-5-10": 195.02, "age-11-15": 240.0, "age-16-17": 280.56}
+FIXTURE_MINIMUM = {"age-0-4": 160.0, "age-5-10": 180.0, "age-11-15": 220.0, "age-16-17": 260.0}
+
+
+def _confirmed(rates: dict[str, float], indent: str = "      ") -> str:
+    return "".join(f"\n{indent}{band}: {{amount: {amount}, source: test-rates, as_of: 2026-04}}"
+                   for band, amount in rates.items())
+
+
+def _with_fixture_rates(root) -> None:
+    sources = root / "data" / "sources.yml"
+    test_source = "  - id: test-rates\n    title: {en: Test rates, cy: Cyfraddau prawf}\n    publisher: Tests\n"
+    sources.write_text(sources.read_text(encoding="utf-8") + test_source, encoding="utf-8")
+    payments = root / "data" / "payments.yml"
+    text = payments.read_text(encoding="utf-8")
+    minimum = text[text.index("national_minimum_allowance:"):text.index("\n\n", text.index("national_minimum"))]
+    text = text.replace(minimum, minimum.split("    weekly:")[0] + "    weekly:" + _confirmed(FIXTURE_MINIMUM))
+    cardiff = CARDIFF.split("    weekly:")[0] + "    weekly:" + _confirmed(FIXTURE_RATES) + (
+        "\n    fees:\n      - id: level-2\n        name: {en: Level 2, cy: Lefel 2}"
+        "\n        weekly: {amount: 125.5, source: test-rates, as_of: 2026-04}"
+        "\n    extras:\n      - kind: birthday\n        amount: {amount: 150, source: test-rates, as_of: 2026-04}"
+        "\n        per: year")
+    assert CARDIFF in text
+    payments.write_text(text.replace(CARDIFF, cardiff), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("money")
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    _with_fixture_rates(root)
+    result = run_generator(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("lang,path,locale", [("en", "en/cardiff/what-you-will-receive", "en_GB"),
+                                              ("cy", "cy/caerdydd/beth-gewch-chi", "cy")])
+def test_a_councils_page_shows_the_figures_of_its_data_weekly_and_yearly(fixture_site, lang, path, locale):
+    table = parse(fixture_site / path / "index.html").select_one("table.fw-money")
+    rows = table.select("tbody tr")
+    assert len(rows) == len(FIXTURE_RATES)
+    for row, amount in zip(rows, FIXTURE_RATES.values(), strict=True):
+        weekly, yearly = row.select("td .fw-figure")
+        assert weekly.get_text() == format_currency(amount, "GBP", locale=locale)
+        assert yearly.get_text() == format_currency(amount * 52, "GBP", locale=locale)
+        assert weekly["data-source"] == "test-rates" and weekly["data-as-of"] == "2026-04"
+    article = parse(fixture_site / path / "index.html").select_one("article")
+    assert format_currency(125.5, "GBP", locale=locale) in article.get_text()
+    assert not article.select('[data-unconfirmed="true"]')
+
+
+def test_unconfirmed_councils_stay_marked_and_the_comparison_agrees(fixture_site):
+    newport = parse(fixture_site / "en/newport/what-you-will-receive/index.html").select_one("table.fw-money")
+    assert len(newport.select('[data-unconfirmed="true"]')) == 2 * len(FIXTURE_RATES)
+    compare = parse(fixture_site / "en/allowances-and-fees/index.html").select_one("table.fw-compare")
+    cardiff = next(r for r in compare.select("tbody tr") if r.th.get_text(strip=True) == "Cardiff")
+    assert [c.get_text() for c in cardiff.select("td")] == [
+        format_currency(a, "GBP", locale="en_GB") for a in FIXTURE_RATES.values()]
+    assert (fixture_site / "en" / "allowances-and-fees" / cardiff.a["href"] / "index.html").resolve() == (
+        fixture_site / "en/cardiff/what-you-will-receive/index.html").resolve()
+    assert len(compare.select("tbody tr")) == 22
+
+
+def test_the_real_data_claims_no_rates_it_cannot_source(built):
+    compare = parse(built.output / "cy/lwfansau-a-ffioedd/index.html").select_one("table.fw-compare")
+    cells = compare.select("tbody td")
+    assert cells and all(c.select_one('[data-unconfirmed="true"]') for c in cells)
+
+
+def _payments(root):
+    return root / "data" / "payments.yml"
+
+
+def test_amount_written_with_a_pound_sign_is_explained(project_copy):
+    _with_fixture_rates(project_copy)
+    edit(_payments(project_copy), "age-0-4: {amount: 171.43,", "age-0-4: {amount: '£171.43',")
+    result = run_generator(project_copy, "check")
+    line = line_of(_payments(project_copy), "'£171.43'")
+    assert result.returncode == 1
+    assert f"data/payments.yml, line {line}" in result.stderr and "without '£' or commas" in result.stderr
+
+
+def test_unknown_age_band_is_refused(project_copy):
+    edit(_payments(project_copy), CARDIFF, CARDIFF.replace("age-16-17:", "age-16-18:"))
+    result = run_generator(project_copy, "check")
+    assert result.returncode == 1
+    assert "'age-16-18' is not an age band" in result.stderr and "no rate for the age band 'age-16-17'" in result.stderr
+
+
+def test_overlapping_years_are_refused(project_copy):
+    edit(_payments(project_copy), CARDIFF, CARDIFF + "\n" + CARDIFF)
+    result = run_generator(project_copy, "check")
+    assert result.returncode == 1
+    assert "two sets of rates for cardiff in 2026-27" in result.stderr
+
+
+def test_allowance_below_the_national_minimum_names_council_band_and_year(project_copy):
+    _with_fixture_rates(project_copy)
+    edit(_payments(project_copy), "age-5-10: {amount: 195.02,", "age-5-10: {amount: 175.0,")
+    result = run_generator(project_copy, "check")
+    assert result.returncode == 1
+    assert ("Cardiff's allowance for the age band 'age-5-10' in 2026-27 (£175.00 a week) is below the National "
+            "Minimum Allowance (£180.00)") in result.stderr
+    assert f"line {line_of(_payments(project_copy), 'amount: 175.0,')}" in result.stderr
+
+
+def test_release_build_refuses_unconfirmed_rates(project_copy):
+    result = run_generator(project_copy, "build", "--release")
+    assert result.returncode == 1
+    assert "data/payments.yml" in result.stderr and "marked unconfirmed" in result.stderr
