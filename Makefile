@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
+# Browser tests use Debian's Chromium; `make test` installs it when missing (CI runs as root).
+CHROMIUM := /usr/bin/chromium
 SITE ?= national
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
@@ -14,7 +16,7 @@ ADDRESS ?= 127.0.0.1:8000
 site: $(RUNTIME)
 	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
 
-test: $(TESTING)
+test: $(TESTING) $(CHROMIUM)
 	$(BIN)/python -m ruff check generator tests
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -46,3 +48,6 @@ $(RUNTIME): requirements.txt pyproject.toml
 $(TESTING): $(RUNTIME) requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

@@ -479,6 +479,51 @@ class PaymentsFile(Strict):
     authorities: list[AuthorityRates]
 
 
+# --- The local offer and the National Commitment ------------------------------------------------------
+
+
+class OfferType(Strict):
+    """A kind of support or benefit councils offer foster carers (council tax reduction, peer mentoring...)."""
+
+    id: Id
+    name: Text
+    description: Prose
+
+
+class Provision(Strict):
+    """Whether a council provides something: known (with its source), or unconfirmed."""
+
+    provided: bool | None = None
+    detail: Prose | None = None
+    source: Id | None = None
+    as_of: AsOf | None = None
+    unconfirmed: bool = False
+
+    @model_validator(mode="after")
+    def _known_or_unconfirmed(self) -> Provision:
+        if self.unconfirmed and (self.provided is not None or self.detail is not None):
+            raise ValueError("This is marked unconfirmed but also says what is provided. How to fix: remove one.")
+        if not self.unconfirmed and (self.provided is None or not self.source or not self.as_of):
+            raise ValueError("Say 'provided: true' (or false) with its 'source' and 'as_of', or write "
+                             "'unconfirmed: true'. How to fix: add the missing fields; never guess.")
+        return self
+
+
+class NationalCommitment(Strict):
+    name: Text
+    summary: Prose
+    source: Id
+    as_of: AsOf
+    contents: Provision  # what the commitment includes, where a source says
+    adoption: dict[Id, Provision]  # authority id -> whether it has adopted the commitment
+
+
+class OfferFile(Strict):
+    national_commitment: NationalCommitment
+    offer_types: list[OfferType] = Field(min_length=1)
+    authorities: dict[Id, dict[Id, Provision]]  # authority id -> offer type id -> provision
+
+
 # --- Glossary -------------------------------------------------------------------------------------
 
 

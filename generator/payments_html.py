@@ -3,13 +3,17 @@ known figure marked with its source, each unknown one marked "to be confirmed"."
 
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup, escape
 
 from . import i18n, urls
 from .data_schema import AgeBand, Money, Rates
 from .model import Project
+from .payments import WEEKS_IN_YEAR
 
-WEEKS_IN_YEAR = 52
+COMPARISON_ID = "compare-allowances"  # the comparison table's anchor, the same in every language
+
 
 
 class PaymentsRenderer:
@@ -75,6 +79,63 @@ class PaymentsRenderer:
                 self._("Birthday, holiday and festival payments, paid respite and retainers"), self.unconfirmed()))
         return Markup("\n").join(parts)
 
+    def _compare_cell(self, money: Money | None) -> Markup:
+        # data-amount lets the table be sorted by value in the browser; empty when unconfirmed.
+        known = money is not None and money.known
+        return Markup('<td data-amount="{}">{}</td>').format(
+            money.amount if known else "", self.amount(money) if known else self.unconfirmed())
+
+    def calculator_data(self) -> dict:
+        """Everything the calculator's script needs, from the same model the tables are drawn from."""
+        authorities = []
+        for authority in self.project.authorities:
+            rates = self.project.rates_for(authority)
+            authorities.append({
+                "id": authority.id,
+                "name": authority.name.get(self.lang),
+                "year": rates[0].year if rates else None,
+                "weekly": {b.id: (rates[0].weekly[b.id].amount if rates and rates[0].weekly[b.id].known else None)
+                           for b in self.project.payments.age_bands},
+            })
+        return {
+            "weeksInYear": WEEKS_IN_YEAR,
+            "bands": [{"id": b.id, "from": b.from_age, "to": b.to_age} for b in self.project.payments.age_bands],
+            "authorities": authorities,
+            "text": {
+                "unconfirmed": self._("to be confirmed"),
+                "child": self._("Child %(number)s, aged %(age)s"),
+                "noBand": self._("No allowance band covers this age"),
+                "total": self._("Total"),
+                "perWeek": self._("Per week"),
+                "perYear": self._("Per year"),
+                "removeChild": self._("Remove"),
+                "age": self._("Age of the child"),
+            },
+        }
+
+    def calculator(self, tables_link: str) -> Markup:
+        """The calculator: a form the script brings to life, and a route to the tables without it."""
+        data = json.dumps(self.calculator_data(), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        options = Markup("").join(Markup('<option value="{}">{}</option>').format(a.id, a.name.get(self.lang))
+                                  for a in self.project.authorities)
+        return Markup(
+            '<div class="fw-calculator" data-calculator>'
+            '<script type="application/json" class="fw-calculator__data">{data}</script>'
+            '<p class="fw-calculator__nojs">{nojs} <a href="{link}">{link_text}</a></p>'
+            '<form class="fw-calculator__form" hidden>'
+            '<p><label for="fw-calculator-council">{council}</label><br>'
+            '<select id="fw-calculator-council" name="council"><option value="">{choose}</option>{options}</select></p>'
+            '<fieldset><legend>{children}</legend><div class="fw-calculator__children"></div>'
+            '<button type="button" class="md-button fw-calculator__add">{add}</button></fieldset>'
+            "</form>"
+            '<div class="fw-calculator__result" aria-live="polite"></div>'
+            "</div>"
+        ).format(data=Markup(data), nojs=self._("Without JavaScript, the amounts for every council and age are in "
+                                                "the table of allowances:"),
+                 link=tables_link, link_text=self._("compare councils"), council=self._("Council"),
+                 choose=self._("Choose a council"), options=options, children=self._("Ages of the children"),
+                 add=self._("Add a child"))
+
     def national_minimum(self) -> Markup:
         records = sorted(self.project.payments.national_minimum_allowance, key=lambda r: r.year, reverse=True)
         return Markup("\n").join(self.year_heading(r) + self.allowance_table(r) for r in records)
@@ -89,14 +150,15 @@ class PaymentsRenderer:
             page = next(p for p in self.project.site_pages(site) if p.id == "what-you-will-receive")
             link = urls.relative_link(here, urls.output_path(page, self.lang))
             rates = self.project.rates_for(authority)
-            cells = Markup("").join(
-                Markup("<td>{}</td>").format(self.amount(rates[0].weekly[b.id]) if rates else self.unconfirmed())
-                for b in bands)
+            cells = Markup("").join(self._compare_cell(rates[0].weekly[b.id] if rates else None) for b in bands)
             rows.append(Markup('<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>').format(
                 link, authority.name.get(self.lang), cells))
-        return Markup('<table class="fw-money fw-compare"><caption>{}</caption><thead><tr><th scope="col">{}</th>'
-                      "{}</tr></thead><tbody>{}</tbody></table>").format(
-            self._("Weekly allowance for each child, by council"), self._("Council"), head, Markup("").join(rows))
+        return Markup('<table class="fw-money fw-compare" id="{}" data-sortable data-filter-label="{}">'
+                      '<caption>{}</caption><thead><tr><th scope="col">{}</th>{}</tr></thead>'
+                      "<tbody>{}</tbody></table>").format(
+            COMPARISON_ID, self._("Find a council"), self._("Weekly allowance for each child, by council"),
+            self._("Council"), head,
+            Markup("").join(rows))
 
 
 def extra_name(_, kind: str) -> str:

@@ -27,11 +27,11 @@ from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
 from .model import Page, Project
-from .payments_html import PaymentsRenderer
+from .payments_html import COMPARISON_ID, PaymentsRenderer
 
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
-                 "payments", "minimum_allowance", "compare_allowances", "money", "date", "number", "page_url",
-                 "national_url")
+                 "payments", "minimum_allowance", "compare_allowances", "calculator", "money", "date", "number",
+                 "page_url", "national_url")
 
 
 @cache
@@ -133,6 +133,9 @@ class PageContext:
             "glossary": lambda: glossary_html(project, lang),
             "minimum_allowance": lambda: PaymentsRenderer(project, lang).national_minimum(),
             "compare_allowances": lambda: PaymentsRenderer(project, lang).comparison(self.here()),
+            # Raw HTML links are not rewritten by MkDocs, so this one is a real relative address.
+            "calculator": lambda: PaymentsRenderer(project, lang).calculator(
+                self.link_to(national["allowances-and-fees"]) + "#" + COMPARISON_ID),
             "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
             "regions": regions,
             "money": lambda amount: i18n.money(amount, self.locale),

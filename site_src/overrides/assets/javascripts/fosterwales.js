@@ -1,0 +1,141 @@
+/* Foster Wales progressive enhancements. Every page works without this script; it only adds:
+   - the allowance calculator (figures from the page's embedded data, the same the tables show);
+   - sorting and filtering of comparison tables. */
+(function () {
+  "use strict";
+
+  var pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+
+  function format(pence) {
+    return pounds.format(pence / 100);
+  }
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function calculator(root) {
+    var data = JSON.parse(root.querySelector(".fw-calculator__data").textContent);
+    var form = root.querySelector("form");
+    var select = form.querySelector("select");
+    var list = form.querySelector(".fw-calculator__children");
+    var result = root.querySelector(".fw-calculator__result");
+    var counter = 0;
+    root.querySelector(".fw-calculator__nojs").hidden = true;
+    form.hidden = false;
+
+    function bandFor(age) {
+      return data.bands.filter(function (b) { return age >= b.from && age <= b.to; })[0] || null;
+    }
+
+    function addChild(age) {
+      counter += 1;
+      var id = "fw-calculator-age-" + counter;
+      var row = element("p", { "class": "fw-calculator__child" });
+      row.appendChild(element("label", { "for": id }, data.text.age));
+      row.appendChild(document.createTextNode(" "));
+      var input = element("input", { id: id, type: "number", min: "0", max: "25", step: "1", inputmode: "numeric" });
+      if (age !== undefined) input.value = age;
+      row.appendChild(input);
+      var remove = element("button", { type: "button", "class": "md-button" }, data.text.removeChild);
+      remove.addEventListener("click", function () { row.remove(); render(); });
+      row.appendChild(document.createTextNode(" "));
+      row.appendChild(remove);
+      list.appendChild(row);
+      input.addEventListener("input", render);
+      return input;
+    }
+
+    function cell(tag, pence) {
+      var node = element(tag, { "data-pence": pence === null ? "" : String(pence) },
+        pence === null ? data.text.unconfirmed : format(pence));
+      if (pence === null) node.className = "fw-unconfirmed";
+      return node;
+    }
+
+    function render() {
+      result.textContent = "";
+      var authority = data.authorities.filter(function (a) { return a.id === select.value; })[0];
+      var ages = Array.prototype.map.call(list.querySelectorAll("input"), function (input) {
+        return input.value === "" ? null : Number(input.value);
+      }).filter(function (age) { return age !== null && Number.isInteger(age) && age >= 0; });
+      if (!authority || !ages.length) return;
+      var table = element("table", { "class": "fw-money fw-calculator__table" });
+      var head = element("tr");
+      head.appendChild(element("th", { scope: "col" }, ""));
+      head.appendChild(element("th", { scope: "col" }, data.text.perWeek));
+      head.appendChild(element("th", { scope: "col" }, data.text.perYear));
+      table.appendChild(element("thead")).appendChild(head);
+      var body = table.appendChild(element("tbody"));
+      var total = 0;
+      ages.forEach(function (age, index) {
+        var band = bandFor(age);
+        var weekly = band && authority.weekly[band.id] !== null ? Math.round(authority.weekly[band.id] * 100) : null;
+        total = total === null || weekly === null ? null : total + weekly;
+        var row = element("tr", { "data-age": String(age) });
+        row.appendChild(element("th", { scope: "row" },
+          data.text.child.replace("%(number)s", index + 1).replace("%(age)s", age) + (band ? "" : " (" + data.text.noBand + ")")));
+        row.appendChild(cell("td", weekly));
+        row.appendChild(cell("td", weekly === null ? null : weekly * data.weeksInYear));
+        body.appendChild(row);
+      });
+      var sum = element("tr", { "class": "fw-calculator__total" });
+      sum.appendChild(element("th", { scope: "row" }, data.text.total));
+      sum.appendChild(cell("td", total));
+      sum.appendChild(cell("td", total === null ? null : total * data.weeksInYear));
+      body.appendChild(sum);
+      result.appendChild(table);
+    }
+
+    select.addEventListener("change", render);
+    form.querySelector(".fw-calculator__add").addEventListener("click", function () { addChild().focus(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); render(); });
+    addChild();
+  }
+
+  function sortable(table) {
+    var rows = function () { return Array.prototype.slice.call(table.tBodies[0].rows); };
+    var label = element("label", { "for": "fw-filter-" + sortable.count }, table.getAttribute("data-filter-label"));
+    var filter = element("input", { id: "fw-filter-" + sortable.count, type: "search" });
+    sortable.count += 1;
+    var box = element("p", { "class": "fw-table-filter" });
+    box.appendChild(label);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(filter);
+    table.parentNode.insertBefore(box, table);
+    filter.addEventListener("input", function () {
+      var wanted = filter.value.trim().toLocaleLowerCase();
+      rows().forEach(function (row) {
+        row.hidden = wanted !== "" && row.cells[0].textContent.toLocaleLowerCase().indexOf(wanted) === -1;
+      });
+    });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
+      var button = element("button", { type: "button", "class": "fw-sort" });
+      while (header.firstChild) button.appendChild(header.firstChild);
+      header.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var key = function (row) {
+          var cell = row.cells[column];
+          var amount = cell.getAttribute("data-amount");
+          if (amount === null) return cell.textContent.trim().toLocaleLowerCase();
+          return amount === "" ? Infinity : Number(amount); // unconfirmed amounts sort last
+        };
+        rows().sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var order = typeof x === "number" ? x - y : x.localeCompare(y, document.documentElement.lang);
+          return ascending ? order : -order;
+        }).forEach(function (row) { table.tBodies[0].appendChild(row); });
+      });
+    });
+  }
+  sortable.count = 0;
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-calculator]"), calculator);
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), sortable);
+})();
