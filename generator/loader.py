@@ -13,6 +13,7 @@ from .data_schema import (
     GoodPracticeFile,
     NationalDataFile,
     NavigationFile,
+    OfferFile,
     PaymentsFile,
     RegionsFile,
     SiteFile,
@@ -34,6 +35,7 @@ DATA_FILES = {
     "good_practice": GoodPracticeFile,
     "glossary": GlossaryFile,
     "payments": PaymentsFile,
+    "offer": OfferFile,
 }
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
@@ -81,6 +83,7 @@ def load_project(root: Path) -> Project:
         initiatives=tuple(parsed["good_practice"].initiatives),
         glossary=tuple(parsed["glossary"].terms),
         payments=parsed["payments"],
+        offer=parsed["offer"],
         pages=tuple(pages),
         data={name: (parsed[name], docs[name]) for name in DATA_FILES},
     )
@@ -160,6 +163,40 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
 
     found.extend(_check_pages(project, docs))
     found.extend(_check_payments(project, docs["payments"]))
+    found.extend(_check_offer(project, docs["offer"]))
+    return found
+
+
+def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Every council says something (known or unconfirmed) about every kind of offer, and about the commitment."""
+    found: list[Problem] = []
+    authority_ids = [a.id for a in project.authorities]
+    offer_ids = [o.id for o in project.offer.offer_types]
+    for key, path, what in ((project.offer.authorities, ("authorities",), "the offer"),
+                            (project.offer.national_commitment.adoption, ("national_commitment", "adoption"),
+                             "the National Commitment")):
+        for authority_id in authority_ids:
+            if authority_id not in key:
+                found.append(Problem(doc.file, f"'{authority_id}' is missing: say what is known about {what} for "
+                                     "every council.", doc.line_of(path), field_name(path),
+                                     f"Add '{authority_id}:', with 'unconfirmed: true' where nothing is known."))
+        for authority_id in key:
+            if authority_id not in authority_ids:
+                found.append(Problem(doc.file, f"'{authority_id}' is not an authority id in data/authorities.yml.",
+                                     doc.line_of(path + (authority_id,)), field_name(path + (authority_id,)),
+                                     "Use the id of an authority, e.g. 'cardiff'."))
+    for authority_id, provisions in project.offer.authorities.items():
+        path = ("authorities", authority_id)
+        for offer_id in provisions:
+            if offer_id not in offer_ids:
+                found.append(Problem(doc.file, f"'{offer_id}' is not a kind of offer listed under offer_types.",
+                                     doc.line_of(path + (offer_id,)), field_name(path + (offer_id,)),
+                                     "Use one of: " + ", ".join(offer_ids) + "."))
+        for offer_id in offer_ids:
+            if offer_id not in provisions:
+                found.append(Problem(doc.file, f"Nothing is said about '{offer_id}' for {authority_id}.",
+                                     doc.line_of(path), field_name(path),
+                                     f"Add '{offer_id}: {{unconfirmed: true}}' if it is not known."))
     return found
 
 

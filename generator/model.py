@@ -16,6 +16,7 @@ from .data_schema import (
     Chart,
     Initiative,
     NavigationFile,
+    OfferFile,
     PaymentsFile,
     Region,
     SiteFile,
@@ -68,6 +69,7 @@ class Project:
     initiatives: tuple[Initiative, ...]
     glossary: tuple[Term, ...]
     payments: PaymentsFile
+    offer: OfferFile
     pages: tuple[SourcePage, ...]
     data: dict[str, tuple[BaseModel, YamlDocument]]  # data file name -> its model and where each value is
 

@@ -27,11 +27,12 @@ from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
 from .model import Page, Project
+from .offer_html import OfferRenderer
 from .payments_html import COMPARISON_ID, PaymentsRenderer
 
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
-                 "payments", "minimum_allowance", "compare_allowances", "calculator", "money", "date", "number",
-                 "page_url", "national_url")
+                 "payments", "minimum_allowance", "compare_allowances", "calculator", "local_offer",
+                 "national_commitment", "money", "date", "number", "page_url", "national_url")
 
 
 @cache
@@ -131,6 +132,7 @@ class PageContext:
             },
             "chart": chart,
             "glossary": lambda: glossary_html(project, lang),
+            "national_commitment": lambda: OfferRenderer(project, lang).national_commitment(),
             "minimum_allowance": lambda: PaymentsRenderer(project, lang).national_minimum(),
             "compare_allowances": lambda: PaymentsRenderer(project, lang).comparison(self.here()),
             # Raw HTML links are not rewritten by MkDocs, so this one is a real relative address.
@@ -146,6 +148,7 @@ class PageContext:
         }
         if site.authority:
             values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
+            values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)
             values["good_practice"] = lambda: initiatives_markdown(
                 project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)

@@ -68,7 +68,9 @@ def test_a_councils_page_shows_the_figures_of_its_data_weekly_and_yearly(fixture
         assert weekly["data-source"] == "test-rates" and weekly["data-as-of"] == "2026-04"
     article = parse(fixture_site / path / "index.html").select_one("article")
     assert format_currency(125.5, "GBP", locale=locale) in article.get_text()
-    assert not article.select('[data-unconfirmed="true"]')
+    assert not table.select('[data-unconfirmed="true"]')
+    money_section = str(article).split('id="the-local-offer"' if lang == "en" else 'id="y-cynnig-lleol"')[0]
+    assert 'data-unconfirmed="true"' not in money_section  # fees and extras are confirmed in the fixture
 
 
 def test_unconfirmed_councils_stay_marked_and_the_comparison_agrees(fixture_site):
