@@ -460,9 +460,11 @@ class FeeLevel(Strict):
 
 
 class Extra(Strict):
-    """A payment on top of the weekly allowance: birthday, holiday, festival, respite days, retainer..."""
+    """A payment on top of the weekly allowance: birthday, holiday, festival, respite days, retainer, an enhanced
+    payment for complex needs, or the weekly rate for a young person staying on under When I am Ready."""
 
-    kind: Literal["birthday", "holiday", "festival", "respite-days", "retainer", "mileage"]
+    kind: Literal["birthday", "holiday", "festival", "respite-days", "retainer", "mileage", "enhanced",
+                  "when-i-am-ready"]
     amount: Money
     per: Literal["year", "week", "mile", "day"]
 

@@ -72,11 +72,13 @@ class PaymentsRenderer:
         parts.append(Markup("<h3>{}</h3>").format(self._("Extra payments")))
         if rates.extras:
             parts.append(Markup("<ul>{}</ul>").format(Markup("").join(
-                Markup("<li>{}: {}</li>").format(extra_name(self._, extra.kind), self.amount(extra.amount))
+                Markup("<li>{}: {} {}</li>").format(extra_name(self._, extra.kind), self.amount(extra.amount),
+                                                    per_label(self._, extra.per))
                 for extra in rates.extras)))
         else:
             parts.append(Markup("<p>{}: {}</p>").format(
-                self._("Birthday, holiday and festival payments, paid respite and retainers"), self.unconfirmed()))
+                self._("Birthday, holiday and festival payments, paid respite, retainers, enhanced payments and When I "
+                       "am Ready rates"), self.unconfirmed()))
         return Markup("\n").join(parts)
 
     def _compare_cell(self, money: Money | None) -> Markup:
@@ -161,6 +163,11 @@ class PaymentsRenderer:
             Markup("").join(rows))
 
 
+def per_label(_, per: str) -> str:
+    """How often an extra is paid, translated."""
+    return {"year": _("a year"), "week": _("a week"), "mile": _("a mile"), "day": _("a day")}[per]
+
+
 def extra_name(_, kind: str) -> str:
     """The name of an extra payment, translated (each a literal gettext call, so it is extracted)."""
     return {
@@ -170,4 +177,6 @@ def extra_name(_, kind: str) -> str:
         "respite-days": _("Paid respite days"),
         "retainer": _("Retainer"),
         "mileage": _("Mileage"),
+        "enhanced": _("Enhanced payment for complex needs"),
+        "when-i-am-ready": _("When I am Ready weekly rate"),
     }[kind]
