@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from babel import Locale
 from pydantic import (
@@ -152,28 +152,43 @@ class SourcesFile(Strict):
     sources: list[Source]
 
 
-class Fact(Strict):
-    """A single fact shown on a page (a phone number, an address): known and sourced, or unconfirmed."""
+class Sourced(Strict):
+    """Anything a page shows as known, with its source and as_of, or explicitly `unconfirmed: true`.
 
-    value: Text | None = None
+    Subclasses name the field that carries the known value (`VALUE`), and any other fields that only a
+    known entry may have (`DETAILS`).
+    """
+
+    VALUE: ClassVar[str]
+    DETAILS: ClassVar[tuple[str, ...]] = ()
+
     source: Id | None = None
     as_of: AsOf | None = None
     unconfirmed: bool = False
 
     @model_validator(mode="after")
-    def _known_or_unconfirmed(self) -> Fact:
-        if self.unconfirmed:
-            if self.value is not None:
-                raise ValueError(
-                    "This fact has a value but is marked unconfirmed. How to fix: remove 'unconfirmed: true' "
-                    "once the value is checked (and give its source and as_of), or remove the value."
-                )
-        elif self.value is None or not self.source or not self.as_of:
-            raise ValueError(
-                "A fact needs a value, a source and an as_of date, or 'unconfirmed: true' if it is not known "
-                "yet. How to fix: add the missing fields, or write 'unconfirmed: true'; never guess a value."
-            )
+    def _known_or_unconfirmed(self) -> Sourced:
+        given = [name for name in (self.VALUE, *self.DETAILS) if getattr(self, name) is not None]
+        if self.unconfirmed and given:
+            raise ValueError(f"This is marked unconfirmed but also gives '{given[0]}'. How to fix: remove "
+                             f"'unconfirmed: true' once it is checked (and give its source and as_of), or remove "
+                             f"'{given[0]}'.")
+        if not self.unconfirmed and (getattr(self, self.VALUE) is None or not self.source or not self.as_of):
+            raise ValueError(f"This needs '{self.VALUE}', 'source' and 'as_of', or 'unconfirmed: true' if it is not "
+                             "known yet. How to fix: add the missing fields, or write 'unconfirmed: true'; never "
+                             "guess.")
         return self
+
+    @property
+    def known(self) -> bool:
+        return not self.unconfirmed
+
+
+class Fact(Sourced):
+    """A single fact shown on a page (a phone number, an address)."""
+
+    VALUE: ClassVar[str] = "value"
+    value: Text | None = None
 
 
 # --- The tenant: brand, languages, addresses -----------------------------------------------------
@@ -388,13 +403,11 @@ class GoodPracticeFile(Strict):
 FinancialYear = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
 
 
-class Money(Strict):
-    """A weekly (or per-item) amount in pounds: known, with its source and as_of, or unconfirmed."""
+class Money(Sourced):
+    """An amount in pounds (weekly, or per item)."""
 
+    VALUE: ClassVar[str] = "amount"
     amount: float | None = None
-    source: Id | None = None
-    as_of: AsOf | None = None
-    unconfirmed: bool = False
 
     @field_validator("amount", mode="before")
     @classmethod
@@ -408,19 +421,6 @@ class Money(Strict):
             raise ValueError(f"{value!r} is not an amount in pounds and pence. How to fix: use at most two decimal "
                              "places, e.g. 160.50.")
         return value
-
-    @model_validator(mode="after")
-    def _known_or_unconfirmed(self) -> Money:
-        if self.unconfirmed and self.amount is not None:
-            raise ValueError("This amount is marked unconfirmed but has a value. How to fix: remove one of them.")
-        if not self.unconfirmed and (self.amount is None or not self.source or not self.as_of):
-            raise ValueError("An amount needs 'amount', 'source' and 'as_of', or 'unconfirmed: true'. How to fix: "
-                             "add the missing fields, or write 'unconfirmed: true'; never guess an amount.")
-        return self
-
-    @property
-    def known(self) -> bool:
-        return not self.unconfirmed
 
 
 class AgeBand(Strict):
@@ -492,23 +492,13 @@ class OfferType(Strict):
     description: Prose
 
 
-class Provision(Strict):
-    """Whether a council provides something: known (with its source), or unconfirmed."""
+class Provision(Sourced):
+    """Whether a council provides something."""
 
+    VALUE: ClassVar[str] = "provided"
+    DETAILS: ClassVar[tuple[str, ...]] = ("detail",)
     provided: bool | None = None
     detail: Prose | None = None
-    source: Id | None = None
-    as_of: AsOf | None = None
-    unconfirmed: bool = False
-
-    @model_validator(mode="after")
-    def _known_or_unconfirmed(self) -> Provision:
-        if self.unconfirmed and (self.provided is not None or self.detail is not None):
-            raise ValueError("This is marked unconfirmed but also says what is provided. How to fix: remove one.")
-        if not self.unconfirmed and (self.provided is None or not self.source or not self.as_of):
-            raise ValueError("Say 'provided: true' (or false) with its 'source' and 'as_of', or write "
-                             "'unconfirmed: true'. How to fix: add the missing fields; never guess.")
-        return self
 
 
 class NationalCommitment(Strict):

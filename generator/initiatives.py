@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 from . import i18n
 from .charts import format_value
 from .data_schema import Initiative
+from .markup import sourced
 from .model import Project
 
 
@@ -25,8 +26,8 @@ def initiatives_markdown(project: Project, initiatives: list[Initiative], lang: 
                 "places": ", ".join(names[a] for a in initiative.scope.authorities)}
         source = project.sources[initiative.source]
         figures = "".join(
-            f'<li><strong><span class="fw-figure" data-source="{escape(figure.source)}">'
-            f"{format_value(figure, figure.value, locale)}</span></strong> {escape(figure.label.get(lang))}</li>"
+            f"<li><strong>{sourced(format_value(figure, figure.value, locale), {figure.source})}</strong> "
+            f"{escape(figure.label.get(lang))}</li>"
             for figure in initiative.figures
         )
         source_line = (f"{messages.gettext('Source')}: {source.title.get(lang)} "

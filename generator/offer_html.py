@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from . import i18n
 from .data_schema import Provision
+from .markup import unconfirmed_marker
 from .model import Project
 
 
@@ -16,8 +17,7 @@ class OfferRenderer:
         self._ = i18n.translations(project.root, lang).gettext
 
     def unconfirmed(self) -> Markup:
-        return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(
-            self._("to be confirmed"))
+        return unconfirmed_marker(self.project.root, self.lang)
 
     def source_note(self, provision: Provision) -> Markup:
         source = self.project.sources[provision.source]

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from . import i18n, urls
 from .data_schema import AgeBand, Money, Rates
+from .markup import unconfirmed_marker
 from .model import Project
 from .payments import WEEKS_IN_YEAR
 
@@ -24,8 +25,7 @@ class PaymentsRenderer:
         self._ = self.messages.gettext
 
     def unconfirmed(self) -> Markup:
-        return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(
-            self._("to be confirmed"))
+        return unconfirmed_marker(self.project.root, self.lang)
 
     def amount(self, money: Money, times: int = 1) -> Markup:
         if not money.known:
@@ -43,6 +43,17 @@ class PaymentsRenderer:
             rates.effective_from.isoformat(), i18n.date(rates.effective_from, self.locale))
         return Markup("<p>{}</p>").format(Markup(escape(self._("Rates for %(year)s, from %(date)s"))) % {
             "year": rates.year.replace("-", "–"), "date": effective})
+
+    def sources_line(self, amounts: list[Money]) -> Markup:
+        """Where the known amounts come from, and as of when: shown under the tables they fill."""
+        cited = sorted({(m.source, m.as_of) for m in amounts if m.known})
+        if not cited:
+            return Markup("")
+        notes = Markup("; ").join(
+            Markup('<span data-source="{}">{} ({})</span>').format(
+                source, self.project.sources[source].title.get(self.lang), i18n.date(as_of, self.locale))
+            for source, as_of in cited)
+        return Markup('<p class="fw-chart__source">{}: {}</p>').format(self._("Source"), notes)
 
     def allowance_table(self, rates: Rates) -> Markup:
         rows = Markup("").join(
@@ -79,6 +90,8 @@ class PaymentsRenderer:
             parts.append(Markup("<p>{}: {}</p>").format(
                 self._("Birthday, holiday and festival payments, paid respite, retainers, enhanced payments and When I "
                        "am Ready rates"), self.unconfirmed()))
+        amounts = [*rates.weekly.values(), *(fee.weekly for fee in rates.fees), *(e.amount for e in rates.extras)]
+        parts.append(self.sources_line(amounts))
         return Markup("\n").join(parts)
 
     def _compare_cell(self, money: Money | None) -> Markup:
@@ -140,7 +153,8 @@ class PaymentsRenderer:
 
     def national_minimum(self) -> Markup:
         records = sorted(self.project.payments.national_minimum_allowance, key=lambda r: r.year, reverse=True)
-        return Markup("\n").join(self.year_heading(r) + self.allowance_table(r) for r in records)
+        return Markup("\n").join(self.year_heading(r) + self.allowance_table(r)
+                                  + self.sources_line(list(r.weekly.values())) for r in records)
 
     def comparison(self, here: str) -> Markup:
         """Every authority's latest weekly allowance by age band, one row each, linked to its page."""

@@ -26,6 +26,7 @@ from .charts import chart_html
 from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
+from .markup import sourced, unconfirmed_marker
 from .model import Page, Project
 from .offer_html import OfferRenderer
 from .payments_html import COMPARISON_ID, PaymentsRenderer
@@ -169,22 +170,12 @@ def glossary_html(project: Project, lang: str) -> Markup:
     return Markup('<dl class="fw-glossary">{}</dl>').format(Markup("").join(items))
 
 
-def sourced(text: str, sources: set[str]) -> Markup:
-    """A figure shown on a page, marked with the data sources it comes from."""
-    return Markup('<span class="fw-figure" data-source="{}">{}</span>').format(" ".join(sorted(sources)), text)
-
-
 def site_name(project: Project, site_id: str, lang: str) -> str:
     brand = project.config.brand.get(lang)
     if site_id == "national":
         return brand
     authority = project.site(site_id).authority
     return project.config.local_site_name.get(lang).replace("{authority}", authority.name.get(lang))
-
-
-def unconfirmed_marker(root: Path, lang: str) -> Markup:
-    text = i18n.translations(root, lang).gettext("to be confirmed")
-    return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(text)
 
 
 @dataclass(frozen=True)

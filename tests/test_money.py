@@ -71,6 +71,9 @@ def test_a_councils_page_shows_the_figures_of_its_data_weekly_and_yearly(fixture
     assert not table.select('[data-unconfirmed="true"]')
     money_section = str(article).split('id="the-local-offer"' if lang == "en" else 'id="y-cynnig-lleol"')[0]
     assert 'data-unconfirmed="true"' not in money_section  # fees and extras are confirmed in the fixture
+    source = article.select_one("p.fw-chart__source")
+    assert source.get_text() == ("Source: Test rates (April 2026)" if lang == "en"
+                                 else "Ffynhonnell: Cyfraddau prawf (Ebrill 2026)")
 
 
 def test_unconfirmed_councils_stay_marked_and_the_comparison_agrees(fixture_site):

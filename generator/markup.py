@@ -1,0 +1,21 @@
+"""HTML snippets every renderer shares, so a figure's source and an unknown value look the same everywhere
+(and the output checks can rely on them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import i18n
+
+
+def unconfirmed_marker(root: Path, lang: str) -> Markup:
+    """The visible "to be confirmed" for a value the data does not know."""
+    text = i18n.translations(root, lang).gettext("to be confirmed")
+    return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(text)
+
+
+def sourced(text: str, sources: set[str]) -> Markup:
+    """A figure shown on a page, marked with the data sources it comes from."""
+    return Markup('<span class="fw-figure" data-source="{}">{}</span>').format(" ".join(sorted(sources)), text)
