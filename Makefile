@@ -32,7 +32,7 @@ clean:
 
 # Refresh the interface-string template and the Welsh catalogue after adding strings to templates or code.
 messages: $(RUNTIME)
-	$(BIN)/pybabel extract -F babel.cfg -k ngettext -o site_src/locales/messages.pot --no-location --omit-header .
+	$(BIN)/pybabel extract -F babel.cfg -o site_src/locales/messages.pot --no-location --omit-header .
 	$(BIN)/pybabel update -i site_src/locales/messages.pot -d site_src/locales -l cy --no-fuzzy-matching
 
 lint: $(TESTING)

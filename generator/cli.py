@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from . import pipeline
-from .errors import ContributorError
+from .errors import ContributorError, warnings_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,10 +41,12 @@ def main(argv: list[str] | None = None) -> int:
             count = len(project.all_pages()) * len(project.languages)
             print(f"Built {len(project.sites)} sites in {len(project.languages)} languages ({count} pages) "
                   f"into {output}.")
+            _warn(project)
         elif args.command == "check":
             project = pipeline.check(root)
             print(f"All data and content are valid: {len(project.sites)} sites, "
                   f"{len(project.pages)} page files.")
+            _warn(project)
         elif args.command == "serve":
             from .serve import serve
 
@@ -64,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
                          "(run with --debug for details).\n")
         return 2
     return 0
+
+
+def _warn(project) -> None:
+    from .checks import check_warnings
+
+    if warnings := check_warnings(project):
+        sys.stderr.write(warnings_report(warnings))
 
 
 def _first_language(root: Path) -> str:

@@ -4,6 +4,9 @@ Layout, for each language:
     content/<lang>/national/<slug>.md              a page of the national site
     content/<lang>/authority/<slug>.md             a page every local site has (filled with its data)
     content/<lang>/authorities/<id>/<slug>.md      one authority's own version of a shared page
+    content/<lang>/handbook/<slug>.md              a chapter of the handbook's national core
+    content/<lang>/handbook/regions/<id>/<slug>.md       a region's variation of the handbook
+    content/<lang>/handbook/authorities/<id>/<slug>.md   an authority's variation of the handbook
 The file name is the page's slug in that language (index.md is the home page); the front matter's `id`
 pairs a page with its translation.
 """
@@ -14,8 +17,9 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints, model_validator
 
 from .data_schema import Id, NonEmpty, Strict
 from .errors import ContributorError, Problem, relative_name
@@ -33,19 +37,68 @@ class FrontMatter(Strict):
     tags: list[str] = Field(default_factory=list)
 
 
+class ChangeNote(Strict):
+    release: NonEmpty  # a release id from data/handbook.yml
+    note: NonEmpty
+
+
+class ReviewedMeta(FrontMatter):
+    """Handbook material: someone owns it, and it is reviewed on a schedule."""
+
+    owner: NonEmpty
+    reviewed: datetime.date
+    review_months: int = Field(ge=1, le=60)
+    changes: list[ChangeNote] = Field(min_length=1)
+
+
+class ChapterMeta(ReviewedMeta):
+    pass
+
+
+Anchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class VariationMeta(ReviewedMeta):
+    """A region's or an authority's change to its handbook: a chapter of its own, a section added or replaced."""
+
+    action: Literal["add-chapter", "add-section", "replace-section"]
+    chapter: Id | None = None  # the core chapter changed (add-section, replace-section)
+    section: Anchor | None = None  # replace-section: the section replaced; add-section: the one it follows
+    after: Id | None = None  # add-chapter: the chapter it follows
+
+    @model_validator(mode="after")
+    def _fields_fit_the_action(self) -> VariationMeta:
+        if self.action == "add-chapter":
+            if self.chapter or self.section:
+                raise ValueError("A new chapter takes 'after' (the chapter it follows), not 'chapter' or 'section'. "
+                                 "How to fix: remove 'chapter:' and 'section:'.")
+        else:
+            if not self.chapter:
+                raise ValueError(f"'{self.action}' needs 'chapter': the id of the chapter it changes. How to fix: "
+                                 "add e.g. 'chapter: supervision-and-support'.")
+            if self.after:
+                raise ValueError("'after' is only for a new chapter. How to fix: for a section, use 'section:' "
+                                 "(the section it follows).")
+            if self.action == "replace-section" and not self.section:
+                raise ValueError("'replace-section' needs 'section': the anchor of the section it replaces. How to "
+                                 "fix: add e.g. 'section: who-does-what'.")
+        return self
+
+
 @dataclass(frozen=True)
 class SourcePage:
     """One Markdown file, parsed but not yet rendered."""
 
     file: str  # relative to the project root
     lang: str
-    kind: str  # "national" or "authority"
-    authority: str | None  # set for an authority's own version of a shared page
+    kind: str  # "national", "authority", "chapter" (handbook core) or "variation" (handbook variation)
+    authority: str | None  # set for an authority's own version of a shared page or handbook variation
     slug: str
     meta: FrontMatter
     body: str
     body_line: int  # the line of the file where the body starts, for error messages
     meta_lines: dict[str, int]  # front matter field -> its line
+    region: str | None = None  # set for a region's handbook variation
 
     def field_line(self, name: str) -> int:
         return self.meta_lines.get(name, 1)
@@ -78,15 +131,23 @@ def load_pages(root: Path, languages: list[str]) -> list[SourcePage]:
 def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
     file = relative_name(path, root)
     parts = path.relative_to(base).parts
+    authority = region = None
+    schema: type[FrontMatter] = FrontMatter
     if len(parts) == 2 and parts[0] in ("national", "authority"):
-        kind, authority = parts[0], None
+        kind = parts[0]
     elif len(parts) == 3 and parts[0] == "authorities":
         kind, authority = "authority", parts[1]
+    elif len(parts) == 2 and parts[0] == "handbook":
+        kind, schema = "chapter", ChapterMeta
+    elif len(parts) == 4 and parts[0] == "handbook" and parts[1] in ("regions", "authorities"):
+        kind, schema = "variation", VariationMeta
+        region, authority = (parts[2], None) if parts[1] == "regions" else (None, parts[2])
     else:
         raise ContributorError([Problem(
             file, "This page is not in a folder the generator knows.",
-            fix=f"Move it to content/{lang}/national/, content/{lang}/authority/ or "
-                f"content/{lang}/authorities/<authority id>/.",
+            fix=f"Move it to content/{lang}/national/, content/{lang}/authority/, "
+                f"content/{lang}/authorities/<authority id>/, content/{lang}/handbook/, "
+                f"content/{lang}/handbook/regions/<region id>/ or content/{lang}/handbook/authorities/<authority id>/.",
         )])
     slug = path.stem
     if not re.fullmatch(SLUG_PATTERN, slug):
@@ -109,6 +170,7 @@ def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
         )]) from None
     # Front matter line numbers are offset by the opening '---'.
     doc = parse_yaml("\n" + "\n".join(lines[1:end]), file)
-    meta = validate_document(doc, FrontMatter, {})
+    meta = validate_document(doc, schema, {})
     meta_lines = {str(path[0]): line for path, line in doc.lines.items() if len(path) == 1}
-    return SourcePage(file, lang, kind, authority, slug, meta, "\n".join(lines[end + 1:]), end + 2, meta_lines)
+    return SourcePage(file, lang, kind, authority, slug, meta, "\n".join(lines[end + 1:]), end + 2, meta_lines,
+                      region)

@@ -555,3 +555,38 @@ class NavigationFile(Strict):
 
 
 SiteKind = Literal["national", "authority"]
+
+
+# --- The carer handbook --------------------------------------------------------------------------
+
+
+class HandbookRelease(Strict):
+    """A published edition of the handbook; chapters' change notes name the release they went into."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-z][0-9a-z.\-]*$")]
+    date: datetime.date
+    summary: Text
+
+
+class HandbookPage(Strict):
+    """A page the generator writes for every handbook: its contents page (the handbook's folder index)."""
+
+    title: Text
+    introduction: Text | None = None
+
+
+class HandbookSubpage(HandbookPage):
+    """A generated page with its own address inside the handbook's folder (amendments, print view)."""
+
+    slug: Slugs
+
+
+class HandbookFile(Strict):
+    """Where each authority's handbook lives, the order of the national core's chapters, and the releases."""
+
+    folder: Slugs  # the handbook's folder inside each local site, per language
+    contents: HandbookPage
+    amendments: HandbookSubpage
+    print: HandbookSubpage
+    chapters: list[Id] = Field(min_length=1)
+    releases: list[HandbookRelease] = Field(min_length=1)  # newest first

@@ -42,6 +42,13 @@ class ContributorError(Exception):
         return f"The site was not built: {count} {noun} to fix.\n\n{body}\n"
 
 
+def warnings_report(problems: list[Problem]) -> str:
+    """Problems that do not stop a normal build, but that a release build refuses."""
+    noun = "warning" if len(problems) == 1 else "warnings"
+    body = "\n\n".join(str(p) for p in problems)
+    return f"{len(problems)} {noun} (a release build refuses these):\n\n{body}\n"
+
+
 class ProblemCollector:
     """Gathers problems during a stage, then raises them together."""
 

@@ -11,6 +11,7 @@ from .data_schema import (
     AuthoritiesFile,
     GlossaryFile,
     GoodPracticeFile,
+    HandbookFile,
     NationalDataFile,
     NavigationFile,
     OfferFile,
@@ -21,6 +22,7 @@ from .data_schema import (
     language_name,
 )
 from .errors import ContributorError, Problem, ProblemCollector
+from .handbook import check_handbook
 from .model import Project, walk
 from .validation import validate_document
 from .yaml_source import YamlDocument, field_name, parse_yaml
@@ -36,6 +38,7 @@ DATA_FILES = {
     "glossary": GlossaryFile,
     "payments": PaymentsFile,
     "offer": OfferFile,
+    "handbook": HandbookFile,
 }
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
@@ -84,6 +87,7 @@ def load_project(root: Path) -> Project:
         glossary=tuple(parsed["glossary"].terms),
         payments=parsed["payments"],
         offer=parsed["offer"],
+        handbook=parsed["handbook"],
         pages=tuple(pages),
         data={name: (parsed[name], docs[name]) for name in DATA_FILES},
     )
@@ -164,6 +168,7 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
     found.extend(_check_pages(project, docs))
     found.extend(_check_payments(project, docs["payments"]))
     found.extend(_check_offer(project, docs["offer"]))
+    found.extend(check_handbook(project))
     return found
 
 
@@ -256,6 +261,8 @@ def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
     authority_ids = {a.id for a in project.authorities}
     by_key: dict[tuple, dict[str, SourcePage]] = defaultdict(dict)
     for page in project.pages:
+        if page.kind not in ("national", "authority"):
+            continue  # the handbook checks its own files
         key = (page.kind, page.authority, page.id)
         if page.lang in by_key[key]:
             other = by_key[key][page.lang]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from .content import SourcePage
 from .data_schema import (
     Authority,
     Chart,
+    HandbookFile,
     Initiative,
     NavigationFile,
     OfferFile,
@@ -44,17 +45,29 @@ class Site:
 
 @dataclass(frozen=True)
 class Page:
-    """A page of one site, with its source file in each language."""
+    """A page of one site, with its source file in each language.
+
+    `folder` places the page in a folder of its site, per language (the handbook's); `role` says how it is
+    rendered: "page" from its Markdown, or one of the handbook's roles ("contents", "chapter", "amendments",
+    "print").
+    """
 
     site: Site
     id: str
     sources: dict[str, SourcePage]
+    folder: dict[str, str] = field(default_factory=dict)
+    role: str = "page"
 
     def source(self, lang: str) -> SourcePage:
         return self.sources[lang]
 
     def slug(self, lang: str) -> str:
         return self.sources[lang].slug
+
+    def doc_name(self, lang: str) -> str:
+        """The page's path within its site without '.md': 'contact', 'index', 'llawlyfr/iechyd'."""
+        folder = self.folder.get(lang)
+        return f"{folder}/{self.slug(lang)}" if folder else self.slug(lang)
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,7 @@ class Project:
     glossary: tuple[Term, ...]
     payments: PaymentsFile
     offer: OfferFile
+    handbook: HandbookFile
     pages: tuple[SourcePage, ...]
     data: dict[str, tuple[BaseModel, YamlDocument]]  # data file name -> its model and where each value is
 
@@ -110,7 +124,17 @@ class Project:
         return own + regional
 
     def site_pages(self, site: Site) -> list[Page]:
-        """The site's pages in navigation order; an authority's own version replaces the shared page."""
+        """The site's pages in navigation order (a local site's handbook last); an authority's own version
+        replaces the shared page."""
+        return self._pages_by_site[site.id]
+
+    @cached_property
+    def _pages_by_site(self) -> dict[str, list[Page]]:
+        return {site.id: self._compose_site_pages(site) for site in self.sites}
+
+    def _compose_site_pages(self, site: Site) -> list[Page]:
+        from .handbook import handbook_pages  # the handbook composes its pages from the model
+
         order = self.navigation.national if site.kind == "national" else self.navigation.authority
         result = []
         for page_id in order:
@@ -120,6 +144,8 @@ class Project:
                 own = [p for p in shared if p.authority == site.id]
                 sources[lang] = own[0] if own else next(p for p in shared if p.authority is None)
             result.append(Page(site, page_id, sources))
+        if site.authority:
+            result.extend(handbook_pages(self, site))
         return result
 
     def all_pages(self) -> list[Page]:

@@ -21,6 +21,7 @@ from .model import Page, Project, Site
 from .templating import RenderedPage, render_page, site_name
 
 PROJECTS_DIR = Path(".build") / "projects"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -81,22 +82,37 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool) 
     problems = ProblemCollector()
     files: dict[str, str] = {}
     sources: dict[str, SourcePage] = {}
-    nav = []
+    nav: list = []
+    folders: dict[str, list] = {}  # a folder's pages form one section of the menu, titled by its first page
     for page in project.site_pages(site):
         try:
-            rendered = render_page(project, page, lang)
+            rendered = _render_page(project, page, lang)
         except ContributorError as error:
             problems.extend(error.problems)
             continue
-        source = page.source(lang)
-        filename = f"{source.slug}.md"
+        filename = f"{page.doc_name(lang)}.md"
         meta = _page_meta(project, page, lang, rendered, absolute_links)
         files[f"docs/{filename}"] = "---\n" + _dump(meta) + "---\n\n" + rendered.body
-        sources[filename] = source
-        nav.append({rendered.title: filename})
+        sources[filename] = page.source(lang)
+        folder = page.folder.get(lang)
+        if folder is None:
+            nav.append({rendered.title: filename})
+        elif folder not in folders:
+            folders[folder] = [filename]
+            nav.append({rendered.title: folders[folder]})
+        else:
+            folders[folder].append({rendered.title: filename})
     problems.raise_if_any()
     files["mkdocs.yml"] = _dump(_config(project, site, lang, nav))
     return RenderedProject(site, lang, files, sources)
+
+
+def _render_page(project: Project, page: Page, lang: str) -> RenderedPage:
+    if page.role == "page":
+        return render_page(project, page, lang)
+    from .handbook_html import render_handbook_page  # only local sites have a handbook
+
+    return render_handbook_page(project, page, lang)
 
 
 def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, absolute_links: bool) -> dict:
@@ -123,7 +139,7 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
     if source.meta.reviewed:
         fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
         fw["reviewed_iso"] = source.meta.reviewed.isoformat()
-    meta = {"title": rendered.title, "fw": fw}
+    meta = {"title": rendered.title, "fw": fw, **rendered.meta}
     if rendered.description:
         meta["description"] = rendered.description
     return meta
@@ -168,4 +184,6 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
 
 
 def _dump(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    # libyaml's dumper when present: the pure-Python one is a large share of rendering time.
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+

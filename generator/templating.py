@@ -12,8 +12,8 @@ The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.m
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from .payments_html import COMPARISON_ID, PaymentsRenderer
 
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
                  "payments", "minimum_allowance", "compare_allowances", "calculator", "local_offer",
-                 "national_commitment", "money", "date", "number", "page_url", "national_url")
+                 "national_commitment", "handbooks", "money", "date", "number", "page_url", "national_url")
 
 
 @cache
@@ -48,6 +48,12 @@ def _environment(root: Path, lang: str) -> ImmutableSandboxedEnvironment:
     )
     env.install_gettext_translations(i18n.translations(root, lang), newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+@lru_cache(maxsize=4096)
+def _compiled(root: Path, lang: str, text: str) -> jinja2.Template:
+    """Shared pages and handbook chapters are rendered for every site: compile each text once."""
+    return _environment(root, lang).from_string(text)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,18 @@ class PageContext:
             return unconfirmed_marker(self.project.root, self.lang)
         return escape(fact.value.get(self.lang))
 
+    def handbooks(self) -> Markup:
+        """Every authority's handbook, by region: a carer finds their council's own."""
+        project, lang = self.project, self.lang
+        blocks = []
+        for region in project.regions:
+            links = []
+            for authority in project.authorities_in(region):
+                contents = next(p for p in project.site_pages(project.site(authority.id)) if p.role == "contents")
+                links.append(Markup("- [{}]({})").format(authority.council.get(lang), self.link_to(contents)))
+            blocks.append(Markup("### {}\n\n{}").format(region.name.get(lang), Markup("\n").join(links)))
+        return Markup("\n\n").join(blocks)
+
     def values(self) -> dict[str, Any]:
         project, lang, site = self.project, self.lang, self.page.site
         pages_by_id = {p.id: p for p in project.site_pages(site)}
@@ -83,7 +101,7 @@ class PageContext:
             # Within a site, link to the Markdown file: MkDocs checks it exists and writes the URL.
             if page_id not in pages_by_id:
                 raise LookupError(f"page_url: this site has no page with the id '{page_id}'")
-            return f"{pages_by_id[page_id].slug(lang)}.md"
+            return urls.doc_link(self.page, pages_by_id[page_id], lang)
 
         def national_url(page_id: str = "home") -> str:
             if page_id not in national:
@@ -139,6 +157,7 @@ class PageContext:
             # Raw HTML links are not rewritten by MkDocs, so this one is a real relative address.
             "calculator": lambda: PaymentsRenderer(project, lang).calculator(
                 self.link_to(national["allowances-and-fees"]) + "#" + COMPARISON_ID),
+            "handbooks": lambda: self.handbooks(),
             "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
             "regions": regions,
             "money": lambda amount: i18n.money(amount, self.locale),
@@ -183,6 +202,7 @@ class RenderedPage:
     title: str
     description: str | None
     body: str  # Markdown
+    meta: dict = field(default_factory=dict)  # more front matter for MkDocs and the theme
 
 
 def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
@@ -192,17 +212,17 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
     """
     source = page.source(lang)
     values = PageContext(project, page, lang).values()
-    title = _render(project, source, lang, source.meta.title, values, source.field_line("title"))
-    description = (_render(project, source, lang, source.meta.description, values,
+    title = render_text(project, source, lang, source.meta.title, values, source.field_line("title"))
+    description = (render_text(project, source, lang, source.meta.description, values,
                            source.field_line("description")) if source.meta.description else None)
-    body = _render(project, source, lang, source.body, values, source.body_line)
+    body = render_text(project, source, lang, source.body, values, source.body_line)
     return RenderedPage(title.strip(), description.strip() if description else None, body)
 
 
-def _render(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
-    env = _environment(project.root, lang)
+def render_text(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
+    """Evaluate the template code in text, a part of source's file starting at first_line."""
     try:
-        return env.from_string(text).render(values)
+        return _compiled(project.root, lang, text).render(values)
     except jinja2.TemplateSyntaxError as error:
         line, message, fix = error.lineno, f"The page's template code has a mistake: {error.message}.", (
             "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")

@@ -12,9 +12,16 @@ from .model import Page, Project, Site
 
 
 def page_dir(page: Page, lang: str) -> str:
-    """The page's folder within its site, '' for the home page, else 'slug/'."""
-    source = page.source(lang)
-    return "" if source.is_home else f"{source.slug}/"
+    """The page's folder within its site: '' for the home page, 'slug/', 'llawlyfr/' for a folder's index."""
+    name = page.doc_name(lang)
+    folder = name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
+    return folder
+
+
+def doc_link(from_page: Page, to_page: Page, lang: str) -> str:
+    """A Markdown link from one page's file to another's in the same site, which MkDocs checks and rewrites."""
+    here = posixpath.dirname(from_page.doc_name(lang))
+    return posixpath.relpath(f"{to_page.doc_name(lang)}.md", here or ".")
 
 
 def site_dir(site: Site, lang: str) -> str:

@@ -9,7 +9,9 @@ from ..yaml_source import field_name
 
 
 def check_release(project: Project) -> list[Problem]:
-    problems = []
+    from . import check_warnings  # everything a normal build only warns about
+
+    problems = check_warnings(project)
     for model, doc in project.data.values():
         for path, item in walk(model):
             if isinstance(item, Fact | Money) and item.unconfirmed:

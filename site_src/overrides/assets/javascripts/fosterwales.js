@@ -136,6 +136,13 @@
   }
   sortable.count = 0;
 
+  // The handbook's print view: a button for the browser's print dialog (hidden when JavaScript is off).
+  function printButton(button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-fw-print]"), printButton);
   Array.prototype.forEach.call(document.querySelectorAll("[data-calculator]"), calculator);
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), sortable);
 })();
