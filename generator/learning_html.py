@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from babel.dates import get_month_names
 from markupsafe import Markup, escape
 
 from . import i18n
@@ -222,7 +223,8 @@ class LearningRenderer:
         return {
             "format": RECORD_FORMAT,
             "version": RECORD_VERSION,
-            "locale": self.locale.replace("_", "-"),  # for dates and times, in the page's language
+            # Month names from Babel: browsers do not all know Welsh, so dates are written as Babel writes them.
+            "months": [get_month_names("wide", locale=self.locale)[month] for month in range(1, 13)],
             "fileName": self._("personal-learning-record"),
             "text": {
                 "kept": self._("Kept in this browser at %(time)s."),

@@ -17,7 +17,6 @@
     var status = root.querySelector(".fw-plr__status");
     var kept = root.querySelector(".fw-plr__kept");
     var fileInput = root.querySelector(".fw-plr__file");
-    var lang = config.locale || document.documentElement.lang || "en";
     var blankEntry = list.querySelector("[data-entry]").cloneNode(true);
     var initialEntries = list.innerHTML;
 
@@ -48,11 +47,9 @@
       var value = control.value;
       if (control.tagName === "SELECT") {
         value = control.value ? control.options[control.selectedIndex].text : "";
-      } else if (control.type === "date" && value) {
+      } else if (control.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
         var parts = value.split("-").map(Number);
-        value = new Date(parts[0], parts[1] - 1, parts[2]).toLocaleDateString(lang, {
-          day: "numeric", month: "long", year: "numeric"
-        });
+        value = parts[2] + " " + config.months[parts[1] - 1] + " " + parts[0]; // "14 Medi 2026", as Babel
       }
       box.textContent = value;
     }
@@ -165,8 +162,9 @@
       mirrorAll();
       try {
         window.localStorage.setItem(STORAGE_KEY, JSON.stringify(collect()));
+        var now = new Date();
         kept.textContent = fill(text.kept, {
-          time: new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" })
+          time: String(now.getHours()).padStart(2, "0") + ":" + String(now.getMinutes()).padStart(2, "0")
         });
       } catch (error) {
         kept.textContent = text.notKept;
