@@ -403,3 +403,25 @@ def test_confirmed_learning_areas_give_the_record_an_entry_each(areas_site, brow
     assert page.input_value("#fw-plr-e2-learning") == "Course for area two"
     assert page.input_value("#fw-plr-e3-area") == "area-one"
     context.close()
+
+
+def test_the_record_works_from_the_keyboard(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(_url(server, "en"))
+    page.focus("[data-action=save]")
+    order = []
+    for _step in range(3):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.id || document.activeElement.dataset.action"))
+    assert order == ["fw-plr-load", "print", "clear"]
+    page.focus("#fw-plr-load")
+    outline = page.evaluate("getComputedStyle(document.querySelector('.fw-plr__load')).outlineStyle")
+    assert outline == "solid", "the visible 'Load from a file' button shows where the keyboard is"
+    page.focus(".fw-plr__add")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == f"fw-plr-e{BLANK_ENTRIES + 1}-area"
+    page.keyboard.type("Typed from the keyboard")
+    page.reload()
+    assert page.input_value(f"#fw-plr-e{BLANK_ENTRIES + 1}-area") == "Typed from the keyboard"
+    context.close()
