@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import shutil
 from urllib.parse import unquote
 
 import pytest
@@ -16,7 +15,7 @@ from generator import i18n
 from generator.learning_html import BLANK_ENTRIES, RECORD_FORMAT
 from generator.loader import load_project
 
-from .conftest import PROJECT_PARTS, ROOT, Built, edit, http_server, parse, run_generator
+from .conftest import ROOT, Built, copy_project, edit, http_server, parse, run_generator
 
 PAGES = {"en": ("learning-and-development", "personal-learning-record"),
          "cy": ("dysgu-a-datblygu", "cofnod-dysgu-personol")}
@@ -367,13 +366,7 @@ AREAS = """  areas:
 @pytest.fixture(scope="module")
 def areas_site(tmp_path_factory):
     """A copy of the project whose framework lists learning areas (made-up test data, from a test source)."""
-    root = tmp_path_factory.mktemp("learning")
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
-    sources = root / "data" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8") + "  - id: test-framework\n"
-                       "    title: {en: Test framework, cy: Fframwaith prawf}\n    publisher: Tests\n",
-                       encoding="utf-8")
+    root = copy_project(tmp_path_factory.mktemp("learning"), ("test-framework", "Test framework", "Fframwaith prawf"))
     edit(root / "data" / "learning_framework.yml", "  areas: {unconfirmed: true}\n", AREAS)
     result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr
