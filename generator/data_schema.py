@@ -590,3 +590,104 @@ class HandbookFile(Strict):
     print: HandbookSubpage
     chapters: list[Id] = Field(min_length=1)
     releases: list[HandbookRelease] = Field(min_length=1)  # newest first
+# --- The Learning and Development Framework and the Personal Learning Record ------------------------
+
+
+class DateFact(Sourced):
+    """A date a page shows, to the precision its source gives (a year, a month or a day)."""
+
+    VALUE: ClassVar[str] = "date"
+    date: AsOf | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _as_text(cls, value):
+        # YAML reads 2019-03-01 as a date; keep every date as the text the contributor wrote.
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+class EveryAuthority(Sourced):
+    """That every local authority does something, where a source says so."""
+
+    VALUE: ClassVar[str] = "every_authority"
+    every_authority: Literal[True] | None = None
+
+
+class LearningArea(Strict):
+    """An area of learning the framework sets out: the Personal Learning Record gives each one an entry."""
+
+    id: Id
+    name: Text
+    description: Prose | None = None
+
+
+class LearningAreas(Sourced):
+    VALUE: ClassVar[str] = "items"
+    items: list[LearningArea] | None = Field(default=None, min_length=1)
+
+
+class Stage(Strict):
+    """A stage of a foster carer's learning after approval (for example, the first year)."""
+
+    id: Id
+    name: Text
+    description: Prose
+
+
+class Stages(Sourced):
+    VALUE: ClassVar[str] = "items"
+    items: list[Stage] | None = Field(default=None, min_length=1)
+
+
+class Aims(Strict):
+    items: list[Prose] = Field(min_length=1)
+    source: Id
+    as_of: AsOf
+
+
+class LearningFramework(Strict):
+    name: Text
+    summary: Prose
+    source: Id
+    as_of: AsOf
+    published: DateFact
+    published_by: Fact
+    aligned_to: Fact
+    in_use: EveryAuthority
+    review: Fact
+    document: Fact  # where carers can read the framework itself
+    areas: LearningAreas
+    stages: Stages
+    learning_hours: Fact  # how much learning the framework expects, in words, e.g. "... hours a year"
+    aims: Aims
+
+
+class LearningRecord(Strict):
+    name: Text
+    summary: Prose
+    source: Id
+    as_of: AsOf
+    in_use: EveryAuthority
+
+
+class RegionalLearning(Strict):
+    """How a region put the framework into practice: when it launched it, and what it did."""
+
+    region: Id
+    launched: DateFact
+    summary: Prose | None = None
+    source: Id | None = None
+    as_of: AsOf | None = None
+
+    @model_validator(mode="after")
+    def _summary_sourced(self) -> RegionalLearning:
+        if self.summary is not None and not (self.source and self.as_of):
+            raise ValueError("A summary needs the 'source' and 'as_of' it comes from. How to fix: add them, or "
+                             "remove the summary.")
+        return self
+
+
+class LearningFrameworkFile(Strict):
+    framework: LearningFramework
+    record: LearningRecord
+    regions: list[RegionalLearning]

@@ -12,6 +12,7 @@ from .data_schema import (
     GlossaryFile,
     GoodPracticeFile,
     HandbookFile,
+    LearningFrameworkFile,
     NationalDataFile,
     NavigationFile,
     OfferFile,
@@ -39,6 +40,7 @@ DATA_FILES = {
     "payments": PaymentsFile,
     "offer": OfferFile,
     "handbook": HandbookFile,
+    "learning_framework": LearningFrameworkFile,
 }
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
@@ -169,6 +171,7 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
     found.extend(_check_payments(project, docs["payments"]))
     found.extend(_check_offer(project, docs["offer"]))
     found.extend(check_handbook(project))
+    found.extend(_check_learning(project, docs["learning_framework"]))
     return found
 
 
@@ -310,4 +313,36 @@ def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             if not any(p.lang == lang for p in homes):
                 found.append(Problem(f"content/{lang}/{kind}/", "There is no home page (index.md) here.",
                                      fix=f"Add content/{lang}/{kind}/index.md."))
+    return found
+
+
+def _check_learning(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Every region is said something of, once; learning areas and stages have ids of their own."""
+    found: list[Problem] = []
+    learning = project.data["learning_framework"][0]
+    region_ids = [r.id for r in project.regions]
+    listed: list[str] = []
+    for index, entry in enumerate(learning.regions):
+        path = ("regions", index, "region")
+        if entry.region not in region_ids:
+            found.append(Problem(doc.file, f"'{entry.region}' is not a region in data/regions.yml.",
+                                 doc.line_of(path), field_name(path), "Use one of: " + ", ".join(region_ids) + "."))
+        elif entry.region in listed:
+            found.append(Problem(doc.file, f"The region '{entry.region}' is listed twice.", doc.line_of(path),
+                                 field_name(path), "Keep one entry for each region."))
+        listed.append(entry.region)
+    for region_id in region_ids:
+        if region_id not in listed:
+            found.append(Problem(doc.file, f"'{region_id}' is missing: say what is known of every region.",
+                                 doc.line_of(("regions",)), "regions",
+                                 f"Add '- region: {region_id}' with 'launched: {{unconfirmed: true}}' where nothing "
+                                 "is known."))
+    for key in ("areas", "stages"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(learning.framework, key).items or []):
+            if item.id in seen:
+                path = ("framework", key, "items", index, "id")
+                found.append(Problem(doc.file, f"The id '{item.id}' is used twice.", doc.line_of(path),
+                                     field_name(path), "Give each entry its own id."))
+            seen.add(item.id)
     return found

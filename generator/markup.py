@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from . import i18n
+
+if TYPE_CHECKING:
+    from .model import Project
 
 
 def unconfirmed_marker(root: Path, lang: str) -> Markup:
@@ -19,3 +23,11 @@ def unconfirmed_marker(root: Path, lang: str) -> Markup:
 def sourced(text: str, sources: set[str]) -> Markup:
     """A figure shown on a page, marked with the data sources it comes from."""
     return Markup('<span class="fw-figure" data-source="{}">{}</span>').format(" ".join(sorted(sources)), text)
+
+
+def source_note(project: Project, lang: str, source_id: str, as_of: str) -> Markup:
+    """"(Source: its title, as of when)" after a value taken from a document, marked with the source."""
+    source = project.sources[source_id]
+    return Markup('<span class="fw-chart__source" data-source="{}">({}: {}, {})</span>').format(
+        source.id, i18n.translations(project.root, lang).gettext("Source"), source.title.get(lang),
+        i18n.date(as_of, project.language(lang).locale))

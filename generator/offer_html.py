@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from . import i18n
 from .data_schema import Provision
-from .markup import unconfirmed_marker
+from .markup import source_note, unconfirmed_marker
 from .model import Project
 
 
@@ -20,9 +20,7 @@ class OfferRenderer:
         return unconfirmed_marker(self.project.root, self.lang)
 
     def source_note(self, provision: Provision) -> Markup:
-        source = self.project.sources[provision.source]
-        return Markup('<span class="fw-chart__source" data-source="{}">({}: {}, {})</span>').format(
-            source.id, self._("Source"), source.title.get(self.lang), i18n.date(provision.as_of, self.locale))
+        return source_note(self.project, self.lang, provision.source, provision.as_of)
 
     def local_offer(self, authority) -> Markup:
         provisions = self.project.offer.authorities[authority.id]

@@ -26,6 +26,7 @@ from .charts import chart_html
 from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
+from .learning_html import LearningRenderer
 from .markup import sourced, unconfirmed_marker
 from .model import Page, Project
 from .offer_html import OfferRenderer
@@ -34,6 +35,7 @@ from .payments_html import COMPARISON_ID, PaymentsRenderer
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
                  "payments", "minimum_allowance", "compare_allowances", "calculator", "local_offer",
                  "national_commitment", "handbooks", "money", "date", "number", "page_url", "national_url")
+CONTEXT_NAMES += ("learning_framework", "learning_record")
 
 
 @cache
@@ -166,6 +168,8 @@ class PageContext:
             "page_url": page_url,
             "national_url": national_url,
         }
+        values["learning_framework"] = lambda part="facts": LearningRenderer(project, lang).framework(part)
+        values["learning_record"] = lambda: LearningRenderer(project, lang).record()
         if site.authority:
             values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
             values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)

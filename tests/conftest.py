@@ -130,3 +130,15 @@ def remove_line(path: Path, prefix: str) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
     path.write_text("\n".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
+
+
+def copy_project(root: Path, test_source: tuple[str, str, str] | None = None) -> Path:
+    """Copy the project's data, content and theme into root, for a build with changed data. test_source
+    (id, English title, Welsh title) adds a source for made-up test data to data/sources.yml."""
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    if test_source:
+        source_id, english, welsh = test_source
+        append(root / "data" / "sources.yml",
+               f"  - id: {source_id}\n    title: {{en: {english}, cy: {welsh}}}\n    publisher: Tests\n")
+    return root

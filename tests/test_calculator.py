@@ -3,15 +3,13 @@ council and age band; without JavaScript the same figures are reachable as table
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from babel.numbers import format_currency
 
 from generator.loader import load_project
 from generator.payments import calculate
 
-from .conftest import PROJECT_PARTS, ROOT, http_server, run_generator
+from .conftest import ROOT, copy_project, http_server, run_generator
 
 BANDS = ["age-0-4", "age-5-10", "age-11-15", "age-16-17"]
 
@@ -26,13 +24,7 @@ def _fixture_rates(index: int) -> dict[str, float | None]:
 
 @pytest.fixture(scope="module")
 def calculator_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("calculator")
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
-    sources = root / "data" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8")
-                       + "  - id: test-rates\n    title: {en: Test rates, cy: Cyfraddau prawf}\n    publisher: Tests\n",
-                       encoding="utf-8")
+    root = copy_project(tmp_path_factory.mktemp("calculator"), ("test-rates", "Test rates", "Cyfraddau prawf"))
     payments = root / "data" / "payments.yml"
     text = payments.read_text(encoding="utf-8")
     head, _, _ = text.partition("\nauthorities:")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data_schema import Fact, Money, Text
+from ..data_schema import Sourced, Text
 from ..errors import Problem
 from ..model import Project, walk
 from ..yaml_source import field_name
@@ -14,7 +14,7 @@ def check_release(project: Project) -> list[Problem]:
     problems = check_warnings(project)
     for model, doc in project.data.values():
         for path, item in walk(model):
-            if isinstance(item, Fact | Money) and item.unconfirmed:
+            if isinstance(item, Sourced) and item.unconfirmed:
                 problems.append(Problem(doc.file, "This fact is marked unconfirmed; a release cannot publish it.",
                                         doc.line_of(path), field_name(path),
                                         "Confirm it and give its value, source and as_of."))
