@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -10,6 +11,7 @@ from markupsafe import Markup
 from . import i18n
 
 
+@cache
 def unconfirmed_marker(root: Path, lang: str) -> Markup:
     """The visible "to be confirmed" for a value the data does not know."""
     text = i18n.translations(root, lang).gettext("to be confirmed")

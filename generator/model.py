@@ -109,8 +109,17 @@ class Project:
         regional = [i for i in self.initiatives if i.scope.region == authority.region]
         return own + regional
 
+    @cached_property
+    def _site_pages_memo(self) -> dict[str, list[Page]]:
+        return {}
+
     def site_pages(self, site: Site) -> list[Page]:
         """The site's pages in navigation order; an authority's own version replaces the shared page."""
+        if site.id not in self._site_pages_memo:  # asked for thousands of times while rendering
+            self._site_pages_memo[site.id] = self._site_pages(site)
+        return list(self._site_pages_memo[site.id])
+
+    def _site_pages(self, site: Site) -> list[Page]:
         order = self.navigation.national if site.kind == "national" else self.navigation.authority
         result = []
         for page_id in order:

@@ -148,7 +148,8 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
         "site_description": project.config.description.get(lang),
         "docs_dir": "docs",
         "theme": {"language": lang, "custom_dir": str(project.root / "site_src" / "overrides")},
-        "plugins": {"fosterwales": {"root": str(project.root), "lang": lang, "locale": language.locale}},
+        "plugins": {"fosterwales": {"root": str(project.root), "lang": lang, "locale": language.locale,
+                                    "theme_assets": _theme_assets(site, lang)}},
         "extra": {
             # A true value makes the theme's header include partials/alternate.html, our language switch.
             "alternate": bool(others),
@@ -167,5 +168,18 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
     return config
 
 
+def _theme_assets(site: Site, lang: str) -> str:
+    """Where a site finds the theme's static files: a local site published under its language's address
+    uses the national site's copy at the root of the language tree; the national site, and a site with an
+    address of its own, carry their own ('')."""
+    if site.kind == "national" or (site.authority and site.authority.base_url):
+        return ""
+    return "../" * urls.site_dir(site, lang).count("/")
+
+
 def _dump(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    # libyaml's emitter when PyYAML has it (about twenty times faster than the pure-Python one).
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

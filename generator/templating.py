@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,12 @@ def _environment(root: Path, lang: str) -> ImmutableSandboxedEnvironment:
     )
     env.install_gettext_translations(i18n.translations(root, lang), newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+@lru_cache(maxsize=4096)
+def _template(root: Path, lang: str, text: str) -> jinja2.Template:
+    """A page's compiled template: a shared page is compiled once, not once per site."""
+    return _environment(root, lang).from_string(text)
 
 
 @dataclass(frozen=True)
@@ -200,9 +206,8 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
 
 
 def _render(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
-    env = _environment(project.root, lang)
     try:
-        return env.from_string(text).render(values)
+        return _template(project.root, lang, text).render(values)
     except jinja2.TemplateSyntaxError as error:
         line, message, fix = error.lineno, f"The page's template code has a mistake: {error.message}.", (
             "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")
