@@ -50,10 +50,13 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
             unfiltered = env.list_templates
 
             def list_templates(extensions=None, filter_func=None):
-                if extensions is not None:
+                # MkDocs lists the theme's files to find its static files, with a filter that refuses every
+                # path with a part starting with '.': walk without those folders (Material's thousands of
+                # icons are in '.icons'), once per process.
+                if extensions is not None or filter_func is None or filter_func(".x") or filter_func("a/.x"):
                     return unfiltered(extensions, filter_func)
                 if key not in _THEME_FILES:
-                    _THEME_FILES[key] = unfiltered(None, filter_func)
+                    _THEME_FILES[key] = [name for name in _theme_files(theme.dirs) if filter_func(name)]
                 return list(_THEME_FILES[key])
 
             env.list_templates = list_templates
@@ -81,6 +84,17 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
         return env
+
+
+def _theme_files(folders: list[str]) -> list[str]:
+    """What jinja2.FileSystemLoader.list_templates finds, less anything under a folder starting with '.'."""
+    found = set()
+    for folder in folders:
+        for base, subfolders, names in os.walk(folder, followlinks=True):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            prefix = os.path.relpath(base, folder).replace(os.sep, "/")
+            found.update(name if prefix == "." else f"{prefix}/{name}" for name in names)
+    return sorted(found)
 
 
 def _within(path: str, folders: list[str]) -> bool:

@@ -11,6 +11,7 @@ The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.m
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
@@ -45,15 +47,39 @@ def _environment(root: Path, lang: str) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        loader=_PageTexts(),
+        bytecode_cache=_bytecode_cache(root),
     )
     env.install_gettext_translations(i18n.translations(root, lang), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
+class _PageTexts(jinja2.BaseLoader):
+    """Page texts by the hash of their text: a loader, so compiled pages can go in a bytecode cache."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def get_source(self, environment, template):
+        return self.texts[template], None, lambda: True
+
+
+def _bytecode_cache(root: Path) -> jinja2.BytecodeCache:
+    """Compiled page templates, kept between builds in the working folder. The folder is named after this
+    module's code, which sets how pages are compiled (Jinja itself checks each page's text)."""
+    version = hashlib.blake2b(Path(__file__).read_bytes() + jinja2.__version__.encode(), digest_size=8)
+    folder = root / ".build" / "jinja-pages" / version.hexdigest()
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=4096)
 def _template(root: Path, lang: str, text: str) -> jinja2.Template:
-    """A page's compiled template: a shared page is compiled once, not once per site."""
-    return _environment(root, lang).from_string(text)
+    """A page's compiled template: a shared page is compiled once, not once per site (nor per build)."""
+    env = _environment(root, lang)
+    name = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    env.loader.texts[name] = text
+    return env.get_template(name)
 
 
 @dataclass(frozen=True)
@@ -80,7 +106,8 @@ class PageContext:
             return unconfirmed_marker(self.project.root, self.lang)
         return escape(fact.value.get(self.lang))
 
-    def values(self) -> dict[str, Any]:
+    def values(self, needed: frozenset[str] | None = None) -> dict[str, Any]:
+        """The names a page may use; only those in needed (when given) are worked out in full."""
         project, lang, site = self.project, self.lang, self.page.site
         pages_by_id = {p.id: p for p in project.site_pages(site)}
         national = {p.id: p for p in project.site_pages(project.site("national"))}
@@ -108,11 +135,12 @@ class PageContext:
                 "email": self.fact(authority.email),
             }
 
+        # Every authority of every region, with a link from this page: the dearest value, so only when used.
         regions = [
             {"id": r.id, "name": r.name.get(lang),
              "authorities": [authority_view(a) for a in project.authorities_in(r)]}
             for r in project.regions
-        ]
+        ] if needed is None or {"regions", "authority"} & needed else []
         messages = i18n.translations(project.root, lang)
         charts = {c.id: c for c in project.charts}
 
@@ -197,12 +225,29 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
     Raises ContributorError, pointing at the file and line, on any template fault.
     """
     source = page.source(lang)
-    values = PageContext(project, page, lang).values()
+    texts = (source.meta.title, source.meta.description or "", source.body)
+    values = PageContext(project, page, lang).values(_names_used(project.root, lang, texts))
     title = _render(project, source, lang, source.meta.title, values, source.field_line("title"))
     description = (_render(project, source, lang, source.meta.description, values,
                            source.field_line("description")) if source.meta.description else None)
     body = _render(project, source, lang, source.body, values, source.body_line)
     return RenderedPage(title.strip(), description.strip() if description else None, body)
+
+
+def _names_used(root: Path, lang: str, texts: tuple[str, ...]) -> frozenset[str] | None:
+    """The context names the texts refer to; None (all of them) if a text does not compile."""
+    names: set[str] = set()
+    for text in texts:
+        try:
+            names |= _undeclared(root, lang, text)
+        except jinja2.TemplateSyntaxError:
+            return None
+    return frozenset(names)
+
+
+@lru_cache(maxsize=4096)
+def _undeclared(root: Path, lang: str, text: str) -> frozenset[str]:
+    return frozenset(meta.find_undeclared_variables(_environment(root, lang).parse(text)))
 
 
 def _render(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
