@@ -29,7 +29,7 @@ _BYTECODE: dict[str, object] = {}
 
 
 class FosterWalesConfig(Config):
-    root = config_options.Type(str)  # the project root, where site_src/locales lives
+    root = config_options.Type(str)  # the project root, where site_src/locales lives (relative: to mkdocs.yml)
     lang = config_options.Type(str)
     locale = config_options.Type(str)
     # The relative path from this site's root to the site holding the shared theme files ('' = own copy).
@@ -39,10 +39,12 @@ class FosterWalesConfig(Config):
 class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
     @event_priority(100)  # before the search plugin, which loads theme templates in its on_config
     def on_config(self, config):
+        self.root = Path(config.config_file_path).parent / self.config.root if config.config_file_path else Path(
+            self.config.root)
         theme = config.theme
         original = type(theme).get_env
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))
-        cache_dir = Path(self.config.root) / ".build" / "jinja"
+        cache_dir = self.root / ".build" / "jinja"
 
         def get_env():
             env = original(theme)
@@ -76,7 +78,7 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
 
     def on_env(self, env, /, *, config, files):
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(i18n.translations(Path(self.config.root), self.config.lang),
+        env.install_gettext_translations(i18n.translations(self.root.resolve(), self.config.lang),
                                          newstyle=True)
         env.filters["fw_date"] = lambda value: i18n.date(value, self.config.locale)
         env.filters["fw_money"] = lambda value: i18n.money(value, self.config.locale)
@@ -103,12 +105,11 @@ def _within(path: str, folders: list[str]) -> bool:
 
 
 def _bytecode_cache(folder: Path):
-    from jinja2 import FileSystemBytecodeCache
+    from .jinja_cache import FolderBytecodeCache
 
     key = str(folder)
     if key not in _BYTECODE:
-        folder.mkdir(parents=True, exist_ok=True)
-        _BYTECODE[key] = FileSystemBytecodeCache(str(folder))
+        _BYTECODE[key] = FolderBytecodeCache(key)
     return _BYTECODE[key]
 
 

@@ -141,15 +141,18 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
     language = project.language(lang)
     home = project.site_pages(site)[0]
     others = [code for code in project.languages if code != lang]
+    here = project.root / PROJECTS_DIR / lang / site.id
     config: dict = {
-        "INHERIT": os.path.relpath(project.root / "mkdocs.yml", project.root / PROJECTS_DIR / lang / site.id),
+        "INHERIT": os.path.relpath(project.root / "mkdocs.yml", here),
         "site_name": site_name(project, site.id, lang),
         "site_url": urls.site_base_url(project, site, lang),
         "site_description": project.config.description.get(lang),
         "docs_dir": "docs",
-        "theme": {"language": lang, "custom_dir": str(project.root / "site_src" / "overrides")},
-        "plugins": {"fosterwales": {"root": str(project.root), "lang": lang, "locale": language.locale,
-                                    "theme_assets": _theme_assets(site, lang)}},
+        # Paths relative to the project folder, so generated projects (and their cached builds) do not
+        # depend on where the repository is.
+        "theme": {"language": lang, "custom_dir": os.path.relpath(project.root / "site_src" / "overrides", here)},
+        "plugins": {"fosterwales": {"root": os.path.relpath(project.root, here), "lang": lang,
+                                    "locale": language.locale, "theme_assets": _theme_assets(site, lang)}},
         "extra": {
             # A true value makes the theme's header include partials/alternate.html, our language switch.
             "alternate": bool(others),

@@ -28,6 +28,7 @@ from .charts import chart_html
 from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
+from .jinja_cache import FolderBytecodeCache
 from .markup import sourced, unconfirmed_marker
 from .model import Page, Project
 from .offer_html import OfferRenderer
@@ -64,13 +65,11 @@ class _PageTexts(jinja2.BaseLoader):
         return self.texts[template], None, lambda: True
 
 
-def _bytecode_cache(root: Path) -> jinja2.BytecodeCache:
+def _bytecode_cache(root: Path) -> FolderBytecodeCache:
     """Compiled page templates, kept between builds in the working folder. The folder is named after this
     module's code, which sets how pages are compiled (Jinja itself checks each page's text)."""
     version = hashlib.blake2b(Path(__file__).read_bytes() + jinja2.__version__.encode(), digest_size=8)
-    folder = root / ".build" / "jinja-pages" / version.hexdigest()
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return FolderBytecodeCache(str(root / ".build" / "jinja-pages" / version.hexdigest()))
 
 
 @lru_cache(maxsize=4096)
