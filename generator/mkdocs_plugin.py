@@ -9,6 +9,9 @@
   whose root is `theme_assets` away (the national site of its language tree) instead of copying its own:
   the files are left out of its build and the theme's `url` filter points at the shared copy.
 - MkDocs' own per-site sitemaps are not written: the publish stage writes one per language tree.
+
+With FOSTERWALES_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
+render at all): the benchmark's baseline, plain MkDocs (bench/bench.py).
 """
 
 from __future__ import annotations
@@ -37,10 +40,20 @@ class FosterWalesConfig(Config):
 
 
 class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
+    serving = False  # `mkdocs serve` (our live preview) serves one site alone: it keeps its own theme files
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this instance for every rebuild of a `serve` session.
+        self.serving = command == "serve"
+
     @event_priority(100)  # before the search plugin, which loads theme templates in its on_config
     def on_config(self, config):
+        self.plain = os.environ.get("FOSTERWALES_PLAIN_MKDOCS") == "1"
         self.root = Path(config.config_file_path).parent / self.config.root if config.config_file_path else Path(
             self.config.root)
+        self._theme_dirs = [os.path.normpath(folder) for folder in config.theme.dirs]
+        if self.plain:
+            return config
         theme = config.theme
         original = type(theme).get_env
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))
@@ -55,7 +68,8 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
                 # MkDocs lists the theme's files to find its static files, with a filter that refuses every
                 # path with a part starting with '.': walk without those folders (Material's thousands of
                 # icons are in '.icons'), once per process.
-                if extensions is not None or filter_func is None or filter_func(".x") or filter_func("a/.x"):
+                if (self.serving or extensions is not None or filter_func is None or filter_func(".x")
+                        or filter_func("a/.x")):
                     return unfiltered(extensions, filter_func)
                 if key not in _THEME_FILES:
                     _THEME_FILES[key] = [name for name in _theme_files(theme.dirs) if filter_func(name)]
@@ -65,16 +79,19 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
             return env
 
         theme.get_env = get_env
-        self._theme_dirs = [os.path.normpath(folder) for folder in theme.dirs]
         return config
 
     def on_files(self, files, /, *, config):
-        if self.config.theme_assets:
+        if self._shares_assets():
             for file in [f for f in files if not f.is_documentation_page() and _within(f.abs_src_path,
                                                                                      self._theme_dirs)]:
                 files.remove(file)
-        config.theme.static_templates.discard("sitemap.xml")
+        if not self.plain:
+            config.theme.static_templates.discard("sitemap.xml")
         return files
+
+    def _shares_assets(self) -> bool:
+        return bool(self.config.theme_assets) and not self.serving and not self.plain
 
     def on_env(self, env, /, *, config, files):
         env.add_extension("jinja2.ext.i18n")
@@ -82,7 +99,7 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
                                          newstyle=True)
         env.filters["fw_date"] = lambda value: i18n.date(value, self.config.locale)
         env.filters["fw_money"] = lambda value: i18n.money(value, self.config.locale)
-        if self.config.theme_assets:
+        if self._shares_assets():
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
         return env

@@ -39,12 +39,17 @@ class RenderedProject:
         return f"{self.lang}/{urls.site_dir(self.site, self.lang)}"
 
 
-def render_project_files(project: Project, absolute_links: bool = False) -> list[RenderedProject]:
-    """Render every site in every language in memory. Raises ContributorError listing every problem."""
+def render_project_files(project: Project, absolute_links: bool = False,
+                         only: tuple[str, str] | None = None) -> list[RenderedProject]:
+    """Render every site in every language (or only the (site id, language) given) in memory.
+
+    Raises ContributorError listing every problem."""
     problems = ProblemCollector()
     rendered = []
     for site in project.sites:
         for lang in project.languages:
+            if only and only != (site.id, lang):
+                continue
             try:
                 rendered.append(_render_site(project, site, lang, absolute_links))
             except ContributorError as error:
