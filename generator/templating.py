@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
@@ -134,12 +133,12 @@ class PageContext:
                 "email": self.fact(authority.email),
             }
 
+        def region_view(region) -> dict[str, Any]:
+            return {"id": region.id, "name": region.name.get(lang),
+                    "authorities": [authority_view(a) for a in project.authorities_in(region)]}
+
         # Every authority of every region, with a link from this page: the dearest value, so only when used.
-        regions = [
-            {"id": r.id, "name": r.name.get(lang),
-             "authorities": [authority_view(a) for a in project.authorities_in(r)]}
-            for r in project.regions
-        ] if needed is None or {"regions", "authority"} & needed else []
+        regions = [region_view(r) for r in project.regions] if needed is None or "regions" in needed else []
         messages = i18n.translations(project.root, lang)
         charts = {c.id: c for c in project.charts}
 
@@ -186,7 +185,8 @@ class PageContext:
             values["good_practice"] = lambda: initiatives_markdown(
                 project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)
-            view["region"] = next(r for r in regions if r["id"] == site.authority.region)
+            view["region"] = next((r for r in regions if r["id"] == site.authority.region), None) or region_view(
+                project.region(site.authority.region))
             values["authority"] = view
         return values
 
@@ -225,7 +225,7 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
     """
     source = page.source(lang)
     texts = (source.meta.title, source.meta.description or "", source.body)
-    values = PageContext(project, page, lang).values(_names_used(project.root, lang, texts))
+    values = PageContext(project, page, lang).values(_names_used(texts))
     title = _render(project, source, lang, source.meta.title, values, source.field_line("title"))
     description = (_render(project, source, lang, source.meta.description, values,
                            source.field_line("description")) if source.meta.description else None)
@@ -233,20 +233,10 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
     return RenderedPage(title.strip(), description.strip() if description else None, body)
 
 
-def _names_used(root: Path, lang: str, texts: tuple[str, ...]) -> frozenset[str] | None:
-    """The context names the texts refer to; None (all of them) if a text does not compile."""
-    names: set[str] = set()
-    for text in texts:
-        try:
-            names |= _undeclared(root, lang, text)
-        except jinja2.TemplateSyntaxError:
-            return None
-    return frozenset(names)
-
-
-@lru_cache(maxsize=4096)
-def _undeclared(root: Path, lang: str, text: str) -> frozenset[str]:
-    return frozenset(meta.find_undeclared_variables(_environment(root, lang).parse(text)))
+def _names_used(texts: tuple[str, ...]) -> frozenset[str]:
+    """The context names the texts may refer to: every name written anywhere in them (a superset, which is
+    all values() needs to leave out what a page cannot use)."""
+    return frozenset(name for name in CONTEXT_NAMES if any(name in text for text in texts))
 
 
 def _render(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
