@@ -78,12 +78,6 @@ class Builders:
             raise ContributorError(list(dict.fromkeys(problems)))
 
 
-def build_all(root: Path, jobs: list[Job], workers: int | None = None, **hooks) -> None:
-    """Build every job (see Builders.build_all) with a pool of its own."""
-    with Builders(workers) as builders:
-        builders.build_all(root, jobs, **hooks)
-
-
 def _warm_up(config_file: str | None) -> None:
     """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files."""
     from mkdocs.commands import build  # noqa: F401
