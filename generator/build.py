@@ -56,19 +56,22 @@ class Builders:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def build_all(self, root: Path, jobs: list[Job], inspect: Callable[[str, str], Any] | None = None,
-                  on_built: Callable[[Job, Any], None] | None = None) -> None:
+                  on_built: Callable[[Job, Any], None] | None = None,
+                  meanwhile: Callable[[], None] | None = None) -> None:
         """Build every job into its own site_dir; raise ContributorError naming the source files if any build
         warns or fails.
 
         inspect(site_dir, lang) runs where the project was built, right after it built cleanly (in the
         worker, so in parallel); on_built(job, what inspect returned) then runs here, for each project built
-        cleanly.
+        cleanly. meanwhile() runs here while the workers build.
         """
         problems: list[Problem] = []
         # The biggest projects first, so the last to finish are small ones.
         order = sorted(jobs, key=lambda job: -len(job.project.files))
         futures = [(job, self.pool.submit(_build_one, str(job.config_file), str(job.site_dir), job.project.lang,
                                           inspect)) for job in order]
+        if meanwhile:
+            meanwhile()
         for job, future in futures:
             messages, inspected = future.result()
             problems.extend(_explain(root, job.project, message) for message in messages)

@@ -95,20 +95,29 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         name = job.project.name
         entries[name] = cache.store_entry(root, name, keys[name], job.site_dir, facts)
 
-    try:
-        if jobs:
-            builders.build_all(root, jobs, inspect=read_site, on_built=store)
-    finally:
-        for job in jobs:
-            shutil.rmtree(job.site_dir, ignore_errors=True)
     staging = staging_dir(output)
-    try:
-        facts = {}
+    facts: dict[str, PageFacts] = {}
+
+    def publish(item) -> None:
+        entry = entries[item.name]
+        assemble(entry.folder, entry.files, staging / item.output_dir())
+        facts.update({item.output_dir() + name: PageFacts.from_data(data) for name, data in entry.facts.items()})
+
+    def meanwhile() -> None:
+        """What needs no new build, done while the workers build."""
         for item in rendered:
-            entry = entries[item.name]
-            assemble(entry.folder, entry.files, staging / item.output_dir())
-            facts.update({item.output_dir() + name: PageFacts.from_data(data) for name, data in entry.facts.items()})
+            if entries[item.name] is not None:
+                publish(item)
         write_sitemaps(project, staging)
+
+    try:
+        try:
+            builders.build_all(root, jobs, inspect=read_site, on_built=store, meanwhile=meanwhile)
+        finally:
+            for job in jobs:
+                shutil.rmtree(job.site_dir, ignore_errors=True)
+        for job in jobs:
+            publish(job.project)
         problems = check_output(project, staging, facts)
         if problems:
             raise ContributorError(problems)

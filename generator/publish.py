@@ -35,6 +35,7 @@ def write_sitemaps(project: Project, tree: Path) -> None:
                     lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>')
             lines.append("  </url>")
         lines.append("</urlset>\n")
+        (tree / lang).mkdir(parents=True, exist_ok=True)
         (tree / lang / "sitemap.xml").write_text("\n".join(lines), encoding="utf-8")
 
 
