@@ -11,13 +11,13 @@ SITE ?= national
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: site test check serve clean messages lint
+.PHONY: site test check serve clean messages lint bench
 
 site: $(RUNTIME)
 	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
 
 test: $(TESTING) $(CHROMIUM)
-	$(BIN)/python -m ruff check generator tests
+	$(BIN)/python -m ruff check generator tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(RUNTIME)
@@ -35,8 +35,12 @@ messages: $(RUNTIME)
 	$(BIN)/pybabel extract -F babel.cfg -o site_src/locales/messages.pot --no-location --omit-header .
 	$(BIN)/pybabel update -i site_src/locales/messages.pot -d site_src/locales -l cy --no-fuzzy-matching
 
+# Our builds against one plain `mkdocs build` per generated project (README, Performance).
+bench: $(RUNTIME)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 lint: $(TESTING)
-	$(BIN)/python -m ruff check generator tests
+	$(BIN)/python -m ruff check generator tests bench
 
 $(RUNTIME): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

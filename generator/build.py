@@ -1,20 +1,28 @@
-"""Build: run MkDocs in-process on the generated projects, two at a time, and collect what it warns.
+"""Build: run MkDocs in-process on the generated projects, in parallel, and collect what it warns.
 
-MkDocs runs strict, so any warning fails the build; warnings are mapped back to the contributor's source
-file (the generated docs are an implementation detail nobody should edit).
+Each project is built into a folder of its own (the pipeline puts the folders together), so projects can be
+built in any order, alone or together. Several projects are built by a pool of worker processes forked after
+MkDocs and its plugins are imported, so no worker pays for the imports; a single project is built in this
+process. MkDocs runs strict, so any warning fails the build; warnings are mapped back to the contributor's
+source file (the generated docs are an implementation detail nobody should edit).
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import ContributorError, Problem
-from .render import RenderedProject
+
+if TYPE_CHECKING:  # not imported at run time: the workers start before the renderer is loaded
+    from .render import RenderedProject
 
 
 @dataclass(frozen=True)
@@ -24,27 +32,77 @@ class Job:
     site_dir: Path
 
 
-def build_all(root: Path, jobs: list[Job], workers: int | None = None) -> None:
-    """Build every job; raise ContributorError naming the source files if any build warns or fails.
+def default_workers() -> int:
+    return min(2, os.cpu_count() or 1)
 
-    The national site of a language is built first: MkDocs empties its output folder, which holds the
-    local sites' folders.
+
+class Builders:
+    """Worker processes that build projects; started before the pages are rendered, so they import MkDocs
+    and warm up while this process loads and renders (the machine has two cores: both work at once).
+
+    Use as a context manager; `warm_up` is the mkdocs.yml of a previous build, if there is one.
     """
-    workers = workers or min(2, os.cpu_count() or 1)
-    national = [job for job in jobs if job.project.site.kind == "national"]
-    local = [job for job in jobs if job.project.site.kind != "national"]
-    problems: list[Problem] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for phase in (national, local):
-            results = pool.map(_build_one, [str(j.config_file) for j in phase], [str(j.site_dir) for j in phase])
-            for job, messages in zip(phase, results, strict=True):
-                problems.extend(_explain(root, job.project, message) for message in messages)
-    if problems:
-        raise ContributorError(list(dict.fromkeys(problems)))
+
+    def __init__(self, workers: int | None = None, warm_up: Path | None = None):
+        self.workers = workers or default_workers()
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_warm_up, initargs=(str(warm_up) if warm_up else None,))
+        self.pool.submit(int)  # start one worker now (the others start when there is work for them)
+
+    def __enter__(self) -> Builders:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def build_all(self, root: Path, jobs: list[Job], inspect: Callable[[str, str], Any] | None = None,
+                  on_built: Callable[[Job, Any], None] | None = None,
+                  meanwhile: Callable[[], None] | None = None) -> None:
+        """Build every job into its own site_dir; raise ContributorError naming the source files if any build
+        warns or fails.
+
+        inspect(site_dir, lang) runs where the project was built, right after it built cleanly (in the
+        worker, so in parallel); on_built(job, what inspect returned) then runs here, for each project built
+        cleanly. meanwhile() runs here while the workers build.
+        """
+        problems: list[Problem] = []
+        # The biggest projects first, so the last to finish are small ones.
+        order = sorted(jobs, key=lambda job: -len(job.project.files))
+        futures = [(job, self.pool.submit(_build_one, str(job.config_file), str(job.site_dir), job.project.lang,
+                                          inspect)) for job in order]
+        if meanwhile:
+            meanwhile()
+        for job, future in futures:
+            messages, inspected = future.result()
+            problems.extend(_explain(root, job.project, message) for message in messages)
+            if not messages and on_built:
+                on_built(job, inspected)
+        if problems:
+            raise ContributorError(list(dict.fromkeys(problems)))
 
 
-def _build_one(config_file: str, site_dir: str) -> list[str]:
-    """Build one project; return MkDocs' warnings and errors (empty when all is well)."""
+def _warm_up(config_file: str | None) -> None:
+    """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files."""
+    from mkdocs.commands import build  # noqa: F401
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    logger = logging.getLogger("mkdocs")
+    logger.propagate = False
+    if not config_file or not os.path.exists(config_file):
+        return
+    try:
+        config = load_config(config_file)
+        config.plugins.on_config(config)
+        Files([]).add_files_from_theme(config.theme.get_env(), config)
+    except Exception:  # only a warm-up: the real build reports any problem
+        pass
+
+
+def _build_one(config_file: str, site_dir: str, lang: str,
+               inspect: Callable[[str, str], Any] | None) -> tuple[list[str], Any]:
+    """Build one project; return MkDocs' warnings and errors (empty when all is well) and, when all is well,
+    what inspect found in the output."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -62,7 +120,9 @@ def _build_one(config_file: str, site_dir: str) -> list[str]:
             captured.append(message)
     finally:
         logger.removeHandler(handler)
-    return captured
+    if captured or inspect is None:
+        return captured, None
+    return captured, inspect(site_dir, lang)
 
 
 class _Capture(logging.Handler):

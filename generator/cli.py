@@ -37,11 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             output = (args.output or root / "site").resolve()
-            project = pipeline.build(root, output, args.absolute_links, args.jobs, args.release)
-            count = len(project.all_pages()) * len(project.languages)
-            print(f"Built {len(project.sites)} sites in {len(project.languages)} languages ({count} pages) "
-                  f"into {output}.")
-            _warn(project)
+            summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release)
+            what = f"{summary.sites} sites in {summary.languages} languages ({summary.pages} pages)"
+            if summary.unchanged:
+                print(f"Nothing has changed: {output} is up to date ({what}).")
+            else:
+                print(f"Built {what} into {output}: {len(summary.built)} of {len(summary.built) + summary.reused} "
+                      "site builds redone, the others' output reused.")
+            sys.stderr.write(summary.warnings)
         elif args.command == "check":
             project = pipeline.check(root)
             print(f"All data and content are valid: {len(project.sites)} sites, "

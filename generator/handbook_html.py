@@ -18,7 +18,7 @@ from . import i18n
 from .content import SourcePage
 from .handbook import Chapter, Piece, compose, due_date, is_overdue
 from .model import Page, Project
-from .templating import PageContext, RenderedPage, render_text
+from .templating import PageContext, RenderedPage, names_used, render_text
 
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -43,7 +43,9 @@ class HandbookView:
 
     @cached_property
     def values(self) -> dict:
-        return PageContext(self.project, self.page, self.lang).values()
+        texts = tuple(text for chapter in self.chapters for source in (chapter.source, *chapter.variations)
+                      for text in (source.meta.title, source.body))
+        return PageContext(self.project, self.page, self.lang).values(names_used(texts))
 
     @cached_property
     def _messages(self):

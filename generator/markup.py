@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from .model import Project
 
 
+@cache
 def unconfirmed_marker(root: Path, lang: str) -> Markup:
     """The visible "to be confirmed" for a value the data does not know."""
     text = i18n.translations(root, lang).gettext("to be confirmed")

@@ -126,7 +126,7 @@ class Project:
     def site_pages(self, site: Site) -> list[Page]:
         """The site's pages in navigation order (a local site's handbook last); an authority's own version
         replaces the shared page."""
-        return self._pages_by_site[site.id]
+        return list(self._pages_by_site[site.id])  # asked for thousands of times while rendering
 
     @cached_property
     def _pages_by_site(self) -> dict[str, list[Page]]:

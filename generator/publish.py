@@ -1,10 +1,12 @@
-"""Publish: per-language sitemaps with their alternates, then swap the new tree into place atomically.
+"""Publish: put the sites' outputs together, per-language sitemaps with their alternates, then swap the new
+tree into place atomically.
 
 Until the swap, the previous output is untouched; a failure anywhere before it leaves it as it was.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -33,7 +35,24 @@ def write_sitemaps(project: Project, tree: Path) -> None:
                     lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>')
             lines.append("  </url>")
         lines.append("</urlset>\n")
+        (tree / lang).mkdir(parents=True, exist_ok=True)
         (tree / lang / "sitemap.xml").write_text("\n".join(lines), encoding="utf-8")
+
+
+def assemble(built: Path, files: dict, destination: Path) -> None:
+    """Put one site's built files (paths relative to built) into destination, by hard link where the file
+    system allows (the build cache never rewrites a file in place, so a link is as good as a copy)."""
+    made: set[str] = set()
+    for relative in files:
+        target = destination / relative
+        parent = str(target.parent)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        try:
+            os.link(built / relative, target)
+        except OSError:
+            shutil.copy2(built / relative, target)
 
 
 def staging_dir(output: Path) -> Path:

@@ -8,11 +8,10 @@ The renderer does not know how or where projects are built.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from . import i18n, urls
 from .content import SourcePage
@@ -21,7 +20,6 @@ from .model import Page, Project, Site
 from .templating import RenderedPage, render_page, site_name
 
 PROJECTS_DIR = Path(".build") / "projects"
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -40,12 +38,17 @@ class RenderedProject:
         return f"{self.lang}/{urls.site_dir(self.site, self.lang)}"
 
 
-def render_project_files(project: Project, absolute_links: bool = False) -> list[RenderedProject]:
-    """Render every site in every language in memory. Raises ContributorError listing every problem."""
+def render_project_files(project: Project, absolute_links: bool = False,
+                         only: tuple[str, str] | None = None) -> list[RenderedProject]:
+    """Render every site in every language (or only the (site id, language) given) in memory.
+
+    Raises ContributorError listing every problem."""
     problems = ProblemCollector()
     rendered = []
     for site in project.sites:
         for lang in project.languages:
+            if only and only != (site.id, lang):
+                continue
             try:
                 rendered.append(_render_site(project, site, lang, absolute_links))
             except ContributorError as error:
@@ -157,14 +160,18 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
     language = project.language(lang)
     home = project.site_pages(site)[0]
     others = [code for code in project.languages if code != lang]
+    here = project.root / PROJECTS_DIR / lang / site.id
     config: dict = {
-        "INHERIT": os.path.relpath(project.root / "mkdocs.yml", project.root / PROJECTS_DIR / lang / site.id),
+        "INHERIT": os.path.relpath(project.root / "mkdocs.yml", here),
         "site_name": site_name(project, site.id, lang),
         "site_url": urls.site_base_url(project, site, lang),
         "site_description": project.config.description.get(lang),
         "docs_dir": "docs",
-        "theme": {"language": lang, "custom_dir": str(project.root / "site_src" / "overrides")},
-        "plugins": {"fosterwales": {"root": str(project.root), "lang": lang, "locale": language.locale}},
+        # Paths relative to the project folder, so generated projects (and their cached builds) do not
+        # depend on where the repository is.
+        "theme": {"language": lang, "custom_dir": os.path.relpath(project.root / "site_src" / "overrides", here)},
+        "plugins": {"fosterwales": {"root": os.path.relpath(project.root, here), "lang": lang,
+                                    "locale": language.locale, "theme_assets": _theme_assets(site, lang)}},
         "extra": {
             # A true value makes the theme's header include partials/alternate.html, our language switch.
             "alternate": bool(others),
@@ -183,7 +190,16 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
     return config
 
 
-def _dump(data: dict) -> str:
-    # libyaml's dumper when present: the pure-Python one is a large share of rendering time.
-    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+def _theme_assets(site: Site, lang: str) -> str:
+    """Where a site finds the theme's static files: a local site published under its language's address
+    uses the national site's copy at the root of the language tree; the national site, and a site with an
+    address of its own, carry their own ('')."""
+    if site.kind == "national" or (site.authority and site.authority.base_url):
+        return ""
+    return "../" * urls.site_dir(site, lang).count("/")
 
+
+def _dump(data: dict) -> str:
+    # JSON, which YAML reads as it is (front matter and mkdocs.yml): every string quoted, so nothing is
+    # misread as a boolean or a date, and far quicker to write than YAML.
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -11,6 +11,7 @@ The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.m
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -26,6 +27,7 @@ from .charts import chart_html
 from .data_schema import Fact
 from .errors import ContributorError, Problem
 from .initiatives import initiatives_markdown
+from .jinja_cache import FolderBytecodeCache
 from .learning_html import LearningRenderer
 from .markup import sourced, unconfirmed_marker
 from .model import Page, Project
@@ -47,15 +49,37 @@ def _environment(root: Path, lang: str) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        loader=_PageTexts(),
+        bytecode_cache=_bytecode_cache(root),
     )
     env.install_gettext_translations(i18n.translations(root, lang), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
+class _PageTexts(jinja2.BaseLoader):
+    """Page texts by the hash of their text: a loader, so compiled pages can go in a bytecode cache."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def get_source(self, environment, template):
+        return self.texts[template], None, lambda: True
+
+
+def _bytecode_cache(root: Path) -> FolderBytecodeCache:
+    """Compiled page templates, kept between builds in the working folder. The folder is named after this
+    module's code, which sets how pages are compiled (Jinja itself checks each page's text)."""
+    version = hashlib.blake2b(Path(__file__).read_bytes() + jinja2.__version__.encode(), digest_size=8)
+    return FolderBytecodeCache(str(root / ".build" / "jinja-pages" / version.hexdigest()))
+
+
 @lru_cache(maxsize=4096)
-def _compiled(root: Path, lang: str, text: str) -> jinja2.Template:
-    """Shared pages and handbook chapters are rendered for every site: compile each text once."""
-    return _environment(root, lang).from_string(text)
+def _template(root: Path, lang: str, text: str) -> jinja2.Template:
+    """A page's compiled template: a shared page is compiled once, not once per site (nor per build)."""
+    env = _environment(root, lang)
+    name = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    env.loader.texts[name] = text
+    return env.get_template(name)
 
 
 @dataclass(frozen=True)
@@ -94,7 +118,8 @@ class PageContext:
             blocks.append(Markup("### {}\n\n{}").format(region.name.get(lang), Markup("\n").join(links)))
         return Markup("\n\n").join(blocks)
 
-    def values(self) -> dict[str, Any]:
+    def values(self, needed: frozenset[str] | None = None) -> dict[str, Any]:
+        """The names a page may use; only those in needed (when given) are worked out in full."""
         project, lang, site = self.project, self.lang, self.page.site
         pages_by_id = {p.id: p for p in project.site_pages(site)}
         national = {p.id: p for p in project.site_pages(project.site("national"))}
@@ -122,11 +147,12 @@ class PageContext:
                 "email": self.fact(authority.email),
             }
 
-        regions = [
-            {"id": r.id, "name": r.name.get(lang),
-             "authorities": [authority_view(a) for a in project.authorities_in(r)]}
-            for r in project.regions
-        ]
+        def region_view(region) -> dict[str, Any]:
+            return {"id": region.id, "name": region.name.get(lang),
+                    "authorities": [authority_view(a) for a in project.authorities_in(region)]}
+
+        # Every authority of every region, with a link from this page: the dearest value, so only when used.
+        regions = [region_view(r) for r in project.regions] if needed is None or "regions" in needed else []
         messages = i18n.translations(project.root, lang)
         charts = {c.id: c for c in project.charts}
 
@@ -176,7 +202,8 @@ class PageContext:
             values["good_practice"] = lambda: initiatives_markdown(
                 project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)
-            view["region"] = next(r for r in regions if r["id"] == site.authority.region)
+            view["region"] = next((r for r in regions if r["id"] == site.authority.region), None) or region_view(
+                project.region(site.authority.region))
             values["authority"] = view
         return values
 
@@ -215,7 +242,8 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
     Raises ContributorError, pointing at the file and line, on any template fault.
     """
     source = page.source(lang)
-    values = PageContext(project, page, lang).values()
+    texts = (source.meta.title, source.meta.description or "", source.body)
+    values = PageContext(project, page, lang).values(names_used(texts))
     title = render_text(project, source, lang, source.meta.title, values, source.field_line("title"))
     description = (render_text(project, source, lang, source.meta.description, values,
                            source.field_line("description")) if source.meta.description else None)
@@ -223,10 +251,15 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
     return RenderedPage(title.strip(), description.strip() if description else None, body)
 
 
+def names_used(texts: tuple[str, ...]) -> frozenset[str]:
+    """The context names the texts may refer to: every name written anywhere in them (a superset, which is
+    all values() needs to leave out what a page cannot use)."""
+    return frozenset(name for name in CONTEXT_NAMES if any(name in text for text in texts))
+
+
 def render_text(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
-    """Evaluate the template code in text, a part of source's file starting at first_line."""
     try:
-        return _compiled(project.root, lang, text).render(values)
+        return _template(project.root, lang, text).render(values)
     except jinja2.TemplateSyntaxError as error:
         line, message, fix = error.lineno, f"The page's template code has a mistake: {error.message}.", (
             "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")

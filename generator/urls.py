@@ -36,7 +36,15 @@ def output_path(page: Page, lang: str) -> str:
 
 def relative_link(from_dir: str, to_dir: str) -> str:
     """A link from one output folder to another that works wherever the tree is served."""
-    link = posixpath.relpath(to_dir or ".", from_dir or ".")
+    # Both are normalised folders under the output root ('cy/ynys-mon/cysylltu/'): posixpath.relpath
+    # without its trip through the working directory (called thousands of times per build).
+    here, there = [p for p in from_dir.split("/") if p], [p for p in to_dir.split("/") if p]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    link = posixpath.join(*[".."] * (len(here) - common), *there[common:]) if here[common:] or there[common:] else "."
     return "./" if link == "." else link + "/"
 
 

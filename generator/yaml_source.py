@@ -41,7 +41,11 @@ class YamlDocument:
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document. Raises ContributorError on syntax errors and duplicate keys."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            # libyaml found a mistake: let the pure-Python parser describe it, as it always has.
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "the file is not valid YAML"
@@ -81,7 +85,14 @@ def _to_python(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[P
 
 def _scalar(node: yaml.Node) -> Any:
     # Let PyYAML's SafeLoader resolve the tag (int, bool, date...) exactly as yaml.safe_load would.
-    return yaml.SafeLoader(" ").construct_object(node, deep=True)
+    value = _CONSTRUCTOR.construct_object(node, deep=True)
+    _CONSTRUCTOR.constructed_objects.clear()
+    return value
+
+
+# libyaml's parser when PyYAML has it (several times faster); both resolve tags the same way.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTOR = yaml.SafeLoader(" ")
 
 
 def _dotted(path: Path_) -> str:

@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data_schema import NUMERAL
 from ..errors import Problem
 from ..model import Project
-from .html_text import article_text
+from .facts import PageFacts
 from .pages import built_pages
 
 
-def check_figures(project: Project, tree: Path) -> list[Problem]:
+def check_figures(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
     problems = []
     for page in built_pages(project, tree):
-        for piece in article_text(page.path.read_text(encoding="utf-8")):
-            if piece.sourced or piece.exempt:
-                continue
-            for match in NUMERAL.finditer(piece.text):
-                problems.append(Problem(
-                    page.source_file, f"The page shows the figure '{match.group()}' typed into its text, with no "
-                    f"source (in \"{piece.text.strip()[:80]}\").",
-                    fix="Put the figure in a data file with its source and as_of, and show it from there "
-                        "(see the contributor guide), or write the sentence without it."))
+        for numeral, text in facts[page.path.relative_to(tree).as_posix()].figures:
+            problems.append(Problem(
+                page.source_file, f"The page shows the figure '{numeral}' typed into its text, with no "
+                f"source (in \"{text.strip()[:80]}\").",
+                fix="Put the figure in a data file with its source and as_of, and show it from there "
+                    "(see the contributor guide), or write the sentence without it."))
     return list(dict.fromkeys(problems))

@@ -60,9 +60,3 @@ class ArticleText(HTMLParser):
             _, sourced, exempt = self.stack[-1] if self.stack else ("", False, False)
             block = self.block_stack[-1] if self.block_stack else -1
             self.pieces.append(TextPiece(data, sourced, exempt, block))
-
-
-def article_text(html: str) -> list[TextPiece]:
-    parser = ArticleText()
-    parser.feed(html)
-    return parser.pieces

@@ -6,71 +6,70 @@ languages included), and names the source page a contributor must edit.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import os
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem
 from ..model import Project
+from .facts import PageFacts
 from .pages import built_pages
 
-_LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.targets: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        attribute = _LINK_ATTRIBUTES.get(tag)
-        if attribute and values.get(attribute) and not (tag == "link" and values.get("rel") in {"canonical",
-                                                                                               "alternate"}):
-            self.targets.append(values[attribute])
-
-
-def check_links(project: Project, tree: Path) -> list[Problem]:
+def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
     sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
-    parsed: dict[Path, _Collector] = {}
-
-    def parse(path: Path) -> _Collector:
-        if path not in parsed:
-            collector = _Collector()
-            collector.feed(path.read_text(encoding="utf-8"))
-            parsed[path] = collector
-        return parsed[path]
-
+    files, folders = _listing(tree)
     problems = []
-    for page_file in sorted(tree.rglob("*.html")):
-        for target in parse(page_file).targets:
+    for relative in sorted(facts):
+        for target in facts[relative].targets:
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
                 continue  # external links are checked only on request
-            resolved = _resolve(tree, page_file, unquote(parts.path))
-            if resolved.is_dir():
-                resolved = resolved / "index.html"
-            relative = page_file.relative_to(tree).as_posix()
+            resolved = _resolve(relative, unquote(parts.path))
+            if resolved in folders:
+                resolved = posixpath.join(resolved, "index.html") if resolved else "index.html"
             source = sources.get(relative, f"(generated page {relative})")
-            if not resolved.exists() or tree.resolve() not in resolved.parents:
+            if resolved is None or resolved not in files:
                 problems.append(Problem(source, f"A link to '{target}' leads to a page that does not exist "
                                         f"(on {relative}).", fix="Correct the link, or use page_url('page-id') "
                                         "or national_url('page-id') so the address is worked out for you."))
-            elif parts.fragment and resolved.suffix == ".html" and parts.fragment not in parse(resolved).ids:
+            elif parts.fragment and resolved.endswith(".html") and parts.fragment not in _ids(tree, facts, resolved):
                 problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
                                         f"that the page does not have (on {relative}).",
                                         fix="Use the id of a heading on that page, or remove the '#...' part."))
     return list(dict.fromkeys(problems))
 
 
-def _resolve(tree: Path, page_file: Path, path: str) -> Path:
+def _listing(tree: Path) -> tuple[set[str], set[str]]:
+    """Every file and folder in the tree, as paths relative to it ('' is the tree itself)."""
+    files, folders = set(), {""}
+    for folder, subfolders, names in os.walk(tree):
+        base = Path(folder).relative_to(tree).as_posix()
+        prefix = "" if base == "." else base + "/"
+        folders.update(prefix + name for name in subfolders)
+        files.update(prefix + name for name in names)
+    return files, folders
+
+
+def _resolve(page: str, path: str) -> str | None:
+    """The tree-relative path a link on page leads to; None if it leaves the tree."""
     if not path:
-        return page_file
+        return page
     if path.startswith("/"):
         # Each language tree is published at the root of its own address (the 404 pages link this way).
-        language_root = tree / page_file.relative_to(tree).parts[0]
-        return (language_root / path.lstrip("/")).resolve()
-    return (page_file.parent / path).resolve()
+        joined = posixpath.join(page.split("/", 1)[0], path.lstrip("/"))
+    else:
+        joined = posixpath.join(posixpath.dirname(page), path)
+    resolved = posixpath.normpath(joined)
+    if resolved == ".":
+        return ""
+    return None if resolved == ".." or resolved.startswith("../") else resolved
+
+
+def _ids(tree: Path, facts: dict[str, PageFacts], page: str) -> frozenset[str]:
+    if page in facts:
+        return facts[page].ids
+    from .facts import read_facts
+
+    return read_facts(tree / page, page.split("/", 1)[0]).ids

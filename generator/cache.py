@@ -1,0 +1,205 @@
+"""The build cache: what was built from what, so a build redoes only what changed.
+
+Two levels, both in the working folder `.build/`:
+- A **fingerprint** of every input (data, content, theme overrides, base mkdocs.yml, the generator's own
+  code, the installed packages, the build's options). When it equals the one recorded for the output folder
+  and the output is exactly as it was published, there is nothing to do (checked before anything heavy is
+  imported, so a no-op build takes a fraction of a second).
+- One **entry per generated MkDocs project**, next to its built output in `.build/out/<lang>/<site>/`: the
+  key it was built from (a hash of the project's rendered files and of the shared inputs), the size and
+  modification time of every file it produced, and the facts the output checks need from its HTML. A
+  project whose rendered files are unchanged is not rebuilt; its output is reused, however the rest changed.
+  Whether a change in one site shows in another (a title in a navigation or a link) is decided by comparing
+  rendered files, never by guessing dependencies.
+
+This module imports only the standard library: it runs before anything else is loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CACHE_DIR = Path(".build")
+OUT_DIR = CACHE_DIR / "out"
+STATE_FILE = CACHE_DIR / "state.json"
+# The parts of a project folder a build reads (besides the generator and the installed packages).
+INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
+# Outputs remembered in the state (site/ and, say, a test's or a deployment's folder).
+_KEPT_OUTPUTS = 8
+
+
+def _hash_tree(digest, base: Path, path: Path, suffixes: tuple[str, ...] = ()) -> None:
+    if path.is_file():
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        return
+    for folder, subfolders, names in os.walk(path):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(names):
+            if not suffixes or name.endswith(suffixes):
+                file = Path(folder) / name
+                digest.update(file.relative_to(base).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+
+
+def tools_digest() -> str:
+    """The generator's code, Python's version and the installed packages' versions: what turns inputs into
+    output. A change here rebuilds everything."""
+    digest = hashlib.blake2b(digest_size=20)
+    package = Path(__file__).resolve().parent
+    _hash_tree(digest, package.parent, package, (".py",))
+    digest.update(sys.version.encode())
+    for folder in sys.path:
+        if folder.endswith("site-packages") and os.path.isdir(folder):
+            digest.update("\n".join(sorted(n for n in os.listdir(folder) if n.endswith(".dist-info"))).encode())
+    return digest.hexdigest()
+
+
+def shared_digest(root: Path) -> str:
+    """Everything every MkDocs project reads besides its own files: theme overrides and catalogues, the base
+    mkdocs.yml, and the tools."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in ("site_src", "mkdocs.yml"):
+        if (root / part).exists():
+            _hash_tree(digest, root, root / part)
+    digest.update(tools_digest().encode())
+    return digest.hexdigest()
+
+
+def fingerprint(root: Path, options: dict) -> str:
+    """Every input of a build, and its options."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in INPUT_PARTS:
+        if (root / part).exists():
+            _hash_tree(digest, root, root / part)
+    digest.update(tools_digest().encode())
+    digest.update(json.dumps(options, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def project_key(shared: str, files: dict[str, str]) -> str:
+    """What a project's build depends on: its rendered files and the shared inputs."""
+    digest = hashlib.blake2b(shared.encode(), digest_size=20)
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
+    return digest.hexdigest()
+
+
+# --- the published output ---------------------------------------------------------------------------
+
+def listing(folder: Path) -> dict[str, list[int]]:
+    """Every file under folder (relative path -> [size, modification time in ns])."""
+    found = {}
+    for base, _subfolders, names in os.walk(folder):
+        prefix = os.path.relpath(base, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in names:
+            stat = os.stat(os.path.join(base, name))
+            found[prefix + name] = [stat.st_size, stat.st_mtime_ns]
+    return found
+
+
+def _load_state(root: Path) -> dict:
+    try:
+        return json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def up_to_date(root: Path, output: Path, print_: str) -> dict | None:
+    """The summary of the last build into output if it had this fingerprint and output is untouched."""
+    record = _load_state(root).get(str(output))
+    if not record or record.get("fingerprint") != print_ or not output.is_dir():
+        return None
+    if listing(output) != record.get("files"):
+        return None
+    return record.get("summary")
+
+
+def record_published(root: Path, output: Path, print_: str, summary: dict) -> None:
+    state = _load_state(root)
+    state.pop(str(output), None)
+    state[str(output)] = {"fingerprint": print_, "summary": summary, "files": listing(output)}
+    while len(state) > _KEPT_OUTPUTS:
+        state.pop(next(iter(state)))
+    _write_atomically(root / STATE_FILE, json.dumps(state))
+
+
+def forget_published(root: Path, output: Path) -> None:
+    state = _load_state(root)
+    if state.pop(str(output), None) is not None:
+        _write_atomically(root / STATE_FILE, json.dumps(state))
+
+
+# --- one entry per MkDocs project ---------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    """A project's built output in the cache, and what it was built from."""
+
+    folder: Path  # .build/out/<lang>/<site>
+    key: str
+    files: dict[str, list[int]]  # relative path -> [size, mtime_ns]
+    facts: dict  # relative path of each HTML file -> its facts for the checks (plain data)
+
+
+def entry_folder(root: Path, name: str) -> Path:
+    return root / OUT_DIR / name
+
+
+def load_entry(root: Path, name: str, key: str) -> Entry | None:
+    """The cached output of project `name` if it was built from `key` and is still exactly as built."""
+    folder = entry_folder(root, name)
+    try:
+        data = json.loads(folder.with_name(folder.name + ".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("key") != key or not folder.is_dir():
+        return None
+    try:
+        for relative, (size, mtime) in data["files"].items():
+            stat = os.stat(folder / relative)
+            if stat.st_size != size or stat.st_mtime_ns != mtime:
+                return None
+    except OSError:
+        return None
+    return Entry(folder, key, data["files"], data["facts"])
+
+
+def new_output_folder(root: Path, name: str) -> Path:
+    """An empty folder to build project `name` into, beside its cache slot."""
+    folder = entry_folder(root, name)
+    fresh = folder.with_name(folder.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.parent.mkdir(parents=True, exist_ok=True)
+    return fresh
+
+
+def store_entry(root: Path, name: str, key: str, built: Path, facts: dict) -> Entry:
+    """Move a fresh build into the project's cache slot and record what it was built from.
+
+    The previous output is removed, never rewritten: files published from it by hard link stay as they were.
+    """
+    folder = entry_folder(root, name)
+    record = folder.with_name(folder.name + ".json")
+    record.unlink(missing_ok=True)
+    if folder.exists():
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        folder.rename(old)
+        shutil.rmtree(old, ignore_errors=True)
+    built.rename(folder)
+    files = listing(folder)
+    _write_atomically(record, json.dumps({"key": key, "files": files, "facts": facts}))
+    return Entry(folder, key, files, facts)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

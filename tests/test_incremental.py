@@ -1,0 +1,181 @@
+"""Incremental builds publish exactly what a cold build would: nothing stale, nothing different.
+
+One cold build of a project copy is made per module; each test works on its own copy of that built
+project (data, content, theme, generated projects, build cache and site/ alike).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+
+from .conftest import PROJECT_PARTS, ROOT, _parse_cached, edit, parse, run_generator
+
+
+def _snapshot(tree: Path) -> dict[str, bytes]:
+    return {p.relative_to(tree).as_posix(): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
+def _stats(tree: Path) -> dict[str, tuple[int, int, int]]:
+    return {p.relative_to(tree).as_posix(): (p.stat().st_ino, p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
+def _build(root: Path, workers: int | None = None) -> pipeline.Summary:
+    return pipeline.build_if_changed(root, root / "site", workers=workers)
+
+
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("incremental") / "project"
+    root.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            shutil.copy(source, root / part)
+    summary = _build(root, workers=2)
+    assert summary.reused == 0 and summary.built
+    return root
+
+
+@pytest.fixture
+def project(built_copy, tmp_path) -> Path:
+    """A copy of the built project: its inputs, build cache and published site."""
+    root = tmp_path / "project"
+    shutil.copytree(built_copy, root, symlinks=True)
+    return root
+
+
+def _differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+
+
+def test_cold_incremental_and_one_or_two_workers_give_the_same_bytes(project):
+    cold_two_workers = _snapshot(project / "site")
+    page = project / "content" / "en" / "national" / "about.md"
+    original = page.read_text(encoding="utf-8")
+    edit(page, "title: About Foster Wales", "title: All about Foster Wales")
+
+    incremental = _build(project)
+    assert incremental.built == ["en/national"], "only the site that shows the page is rebuilt"
+    after_edit = _snapshot(project / "site")
+    assert _differences(cold_two_workers, after_edit), "the edit is published"
+
+    shutil.rmtree(project / ".build")
+    cold = _build(project, workers=1)
+    assert cold.reused == 0
+    assert not _differences(after_edit, _snapshot(project / "site")), "incremental differs from a cold build"
+
+    page.write_text(original, encoding="utf-8")
+    back = _build(project, workers=2)
+    assert back.built == ["en/national"]
+    assert not _differences(cold_two_workers, _snapshot(project / "site"))
+
+
+def _menu(page: Path) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in parse(page).select("nav.md-nav--primary a.md-nav__link")]
+
+
+def test_a_changed_title_is_updated_on_every_page_that_shows_it(project):
+    """A shared page's title is in the menu of every page of every local site, in the page's own <title>
+    and in each site's search index: every one of them changes."""
+    old, new = "Contact the fostering team", "Talk to the fostering team"
+    site = project / "site"
+    local_sites = [folder for folder in (site / "en").iterdir() if (folder / "search").is_dir()]
+    assert len(local_sites) == 22
+    local_pages = [page for folder in local_sites for page in folder.rglob("index.html")]
+    assert all(old in _menu(p) for p in local_pages)
+
+    edit(project / "content" / "en" / "authority" / "contact.md", f"title: {old}", f"title: {new}")
+    summary = _build(project)
+    assert len(summary.built) == 22 and all(name.startswith("en/") for name in summary.built)
+
+    _parse_cached.cache_clear()
+    for page in local_pages:
+        menu = _menu(page)
+        assert new in menu and old not in menu, page
+    for contact in site.glob("en/*/contact/index.html"):
+        assert parse(contact).title.get_text().startswith(new)
+        assert f'"title":"{new}"' in (contact.parent.parent / "search" / "search_index.json").read_text(
+            encoding="utf-8")
+    welsh = parse(site / "cy" / "ynys-mon" / "cysylltu" / "index.html")
+    assert welsh.select_one("a.fw-language-switch__link")["href"] == "../../../en/anglesey/contact/"
+
+
+def test_a_renamed_authority_is_renamed_on_its_own_site_and_on_the_others(project):
+    authorities = project / "data" / "authorities.yml"
+    edit(authorities, "name: {en: Vale of Glamorgan,", "name: {en: Vale Glamorgan,")
+    summary = _build(project)
+    assert len(summary.built) > 1, "the national site lists every authority; the authority's own site changes"
+    site = project / "site" / "en"
+    assert "Foster Wales Vale Glamorgan" in (site / "vale-of-glamorgan" / "contact" / "index.html").read_text(
+        encoding="utf-8")
+    assert ">Vale Glamorgan<" in (site / "find-your-local-team" / "index.html").read_text(encoding="utf-8")
+
+    after = _snapshot(project / "site")
+    shutil.rmtree(project / ".build")
+    _build(project)
+    assert not _differences(after, _snapshot(project / "site")), "incremental differs from a cold build"
+
+
+def test_an_added_page_appears_and_a_deleted_page_disappears(project):
+    navigation = project / "data" / "navigation.yml"
+    edit(navigation, "  - privacy\n", "  - privacy\n  - open-evenings\n")
+    for lang, slug, title in (("en", "open-evenings", "Open evenings"), ("cy", "nosweithiau-agored",
+                                                                         "Nosweithiau agored")):
+        (project / "content" / lang / "national" / f"{slug}.md").write_text(
+            f"---\nid: open-evenings\ntitle: {title}\n---\n{title}.\n", encoding="utf-8")
+    _build(project)
+    assert (project / "site" / "en" / "open-evenings" / "index.html").is_file()
+    assert "Open evenings" in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+
+    edit(navigation, "  - open-evenings\n", "")
+    for lang, slug in (("en", "open-evenings"), ("cy", "nosweithiau-agored")):
+        (project / "content" / lang / "national" / f"{slug}.md").unlink()
+    _build(project)
+    assert not (project / "site" / "en" / "open-evenings").exists()
+    assert not (project / "site" / "cy" / "nosweithiau-agored").exists()
+    assert not (project / ".build" / "projects" / "en" / "national" / "docs" / "open-evenings.md").exists()
+    for path in (project / "site").rglob("*.html"):
+        assert "open-evenings" not in path.read_text(encoding="utf-8"), path
+
+
+def test_nothing_changed_leaves_site_untouched(project):
+    assert _build(project).built == [], "a moved project reuses every site's build"
+    before = _stats(project / "site")
+    result = run_generator(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "Nothing has changed" in result.stdout
+    assert _stats(project / "site") == before
+
+
+def test_a_file_changed_in_the_published_tree_is_rebuilt(project):
+    """The published files are hard links into the build cache: an edit made there must not survive."""
+    published = project / "site" / "cy" / "index.html"
+    original = published.read_bytes()
+    with published.open("ab") as file:  # written in place, as an editor might
+        file.write(b"<!-- edited by hand -->")
+    result = run_generator(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "Nothing has changed" not in result.stdout
+    assert published.read_bytes() == original
+
+
+def test_theme_assets_are_stored_once_per_language_tree(project):
+    site = project / "site"
+    for lang in ("en", "cy"):
+        copies = [p for p in (site / lang).rglob("main.*.min.css") if "assets" in p.parts]
+        assert len(copies) == 1, copies
+    page = site / "cy" / "ynys-mon" / "cysylltu" / "index.html"
+    stylesheet = next(line for line in page.read_text(encoding="utf-8").splitlines() if "main." in line)
+    href = stylesheet.split('href="', 1)[1].split('"', 1)[0]
+    assert href.startswith("../../assets/stylesheets/")
+    assert (page.parent / href).resolve().is_file()
+    assert os.path.getsize(page) > 0
