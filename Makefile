@@ -17,7 +17,7 @@ SITE ?= national
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: site test check gates translations external-links serve clean messages lint tools
+.PHONY: site test check gates translations translated external-links serve clean messages lint tools
 
 site: $(RUNTIME)
 	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
@@ -37,6 +37,10 @@ gates: site $(TOOLS)
 # Every page's translation state, as a Markdown table to paste into a pull request.
 translations: $(RUNTIME)
 	@$(BIN)/python -m generator translations
+
+# After updating a translation: record which version of the original it now matches (FILE=content/cy/...).
+translated: $(RUNTIME)
+	$(BIN)/python -m generator translated $(FILE)
 
 # Links to other websites, checked over the network (only when asked; CI has no network).
 external-links: $(RUNTIME)

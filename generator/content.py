@@ -14,8 +14,9 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from .data_schema import Id, NonEmpty, Strict
 from .errors import ContributorError, Problem, relative_name
@@ -23,6 +24,9 @@ from .validation import SLUG_PATTERN, validate_document
 from .yaml_source import parse_yaml
 
 HOME_SLUG = "index"
+# The version of a page a translation was made from: 8 letters a-p from its text's fingerprint (letters only,
+# so YAML never reads it as a number).
+TRANSLATES = Annotated[str, StringConstraints(pattern=r"^[a-p]{8}$")]
 
 
 class FrontMatter(Strict):
@@ -31,6 +35,8 @@ class FrontMatter(Strict):
     description: NonEmpty | None = None
     reviewed: datetime.date | None = None
     tags: list[str] = Field(default_factory=list)
+    # On a translation: the version of the default-language page it translates (see checks/translation_status).
+    translates: TRANSLATES | None = None
 
 
 @dataclass(frozen=True)

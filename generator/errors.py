@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -65,3 +65,18 @@ def relative_name(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+@dataclass
+class Findings:
+    """What a check found: errors stop the build (or fail a gate); warnings are shown and the build goes on."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem, error: bool) -> None:
+        (self.errors if error else self.warnings).append(problem)
+
+    def extend(self, other: Findings) -> None:
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)

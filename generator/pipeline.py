@@ -6,31 +6,42 @@ import shutil
 from pathlib import Path
 
 from .build import Job, build_all
-from .checks import check_output
+from .checks import check_currency, check_output
 from .checks.release import check_release
-from .errors import ContributorError
+from .checks.safety import check_raw_html
+from .errors import ContributorError, Problem
 from .loader import load_project
 from .model import Project
 from .publish import staging_dir, swap_into_place, write_sitemaps
 from .render import PROJECTS_DIR, render_project_files, write_projects
 
 
-def check(root: Path) -> Project:
-    """Validate data and content and render every page in memory, without building."""
+def check(root: Path, warnings: list[Problem] | None = None) -> Project:
+    """Validate data and content and render every page in memory, without building.
+
+    Warnings (out-of-date translations, old figures) are added to `warnings` when given.
+    """
     project = load_project(root)
+    if problems := check_raw_html(project):
+        raise ContributorError(problems)
     render_project_files(project)
+    if warnings is not None:
+        warnings.extend(check_currency(project, release=False).warnings)
     return project
 
 
 def build(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None,
-          release: bool = False) -> Project:
+          release: bool = False, warnings: list[Problem] | None = None) -> Project:
     """Build every site and language into output; output is replaced only if everything succeeded.
 
-    A release build also refuses anything unconfirmed or awaiting translation.
+    A release build also refuses anything unconfirmed, awaiting translation, out of date or too old; a normal
+    build adds the last two to `warnings` (when given) and goes ahead.
     """
     project = load_project(root)
-    if release and (problems := check_release(project)):
-        raise ContributorError(problems)
+    currency = check_currency(project, release)
+    problems = (check_release(project) if release else []) + currency.errors + check_raw_html(project)
+    if problems:
+        raise ContributorError(list(dict.fromkeys(problems)))
     rendered = render_project_files(project, absolute_links)
     configs = write_projects(project, rendered)
     staging = staging_dir(output)
@@ -45,6 +56,8 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
         shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_into_place(staging, output)
+    if warnings is not None:
+        warnings.extend(currency.warnings)
     return project
 
 

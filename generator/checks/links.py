@@ -1,11 +1,15 @@
 """Every link, image, stylesheet and script inside the built tree points at something that exists.
 
+Also every address a stylesheet loads (url(...)) and every image candidate of a srcset. Links to other
+websites are checked only on request (generator/checks/external_links.py), since CI has no network.
+
 MkDocs checks links within one site; this checks the whole output (links between sites and between
 languages included), and names the source page a contributor must edit.
 """
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,6 +18,7 @@ from ..errors import Problem
 from ..model import Project
 from .pages import built_pages
 
+THEME_FOLDER = Path("site_src/overrides")
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
 
@@ -31,6 +36,8 @@ class _Collector(HTMLParser):
         if attribute and values.get(attribute) and not (tag == "link" and values.get("rel") in {"canonical",
                                                                                                "alternate"}):
             self.targets.append(values[attribute])
+        if values.get("srcset"):
+            self.targets.extend(candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip())
 
 
 def check_links(project: Project, tree: Path) -> list[Problem]:
@@ -63,7 +70,30 @@ def check_links(project: Project, tree: Path) -> list[Problem]:
                 problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
                                         f"that the page does not have (on {relative}).",
                                         fix="Use the id of a heading on that page, or remove the '#...' part."))
+    problems.extend(_check_stylesheets(tree))
     return list(dict.fromkeys(problems))
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def _check_stylesheets(tree: Path) -> list[Problem]:
+    """Addresses in stylesheets; each site has its own copy of the theme's, so a fault is reported once."""
+    found: dict[tuple[str, str], str] = {}
+    for sheet in sorted(tree.rglob("*.css")):
+        for target in _CSS_URL.findall(sheet.read_text(encoding="utf-8")):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith("#"):
+                continue
+            if not (sheet.parent / unquote(parts.path)).resolve().exists():
+                relative = sheet.relative_to(tree).as_posix()
+                ours = THEME_FOLDER / relative[relative.find("assets/"):]
+                source = ours.as_posix() if (ours.name and "assets/" in relative) else relative
+                found.setdefault((source, target), relative)
+    return [Problem(source, f"The stylesheet loads '{target}', which does not exist (e.g. in {relative}).",
+                    fix="Correct the address (relative to the stylesheet), or add the file under "
+                        "site_src/overrides/assets/.")
+            for (source, target), relative in found.items()]
 
 
 def _resolve(tree: Path, page_file: Path, path: str) -> Path:
