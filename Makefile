@@ -80,6 +80,7 @@ $(DEBIAN_TOOLS) &:
 
 # --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used instead.
 $(NODE_TOOLS): package.json package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

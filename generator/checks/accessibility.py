@@ -86,7 +86,7 @@ def targets(project: Project) -> list[Target]:
 def check_accessibility(project: Project, tree: Path, selected: list[Target] | None = None) -> list[Problem]:
     from playwright.sync_api import sync_playwright
 
-    axe = tools.axe_script(project.root)
+    axe = tools.axe_script()
     chromium = tools.chromium()
     selected = targets(project) if selected is None else selected
     content: dict[tuple[str, str], tuple[int | None, str, str]] = {}

@@ -43,7 +43,7 @@ def check_html(project: Project, tree: Path) -> list[Problem]:
     files = sorted(tree.rglob("*.html"))
     if not files:
         return []
-    command = [tools.java(), "-Xss4m", "-jar", str(tools.vnu_jar(project.root)), "--format", "json",
+    command = [tools.java(), "-Xss4m", "-jar", str(tools.vnu_jar()), "--format", "json",
                "--errors-only", *map(str, files)]
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     try:

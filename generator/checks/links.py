@@ -20,12 +20,13 @@ from .pages import built_pages
 
 THEME_FOLDER = Path("site_src/overrides")
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+_KINDS = {"img": "image", "source": "image", "script": "script", "link": "stylesheet or icon"}
 
 
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.targets: list[str] = []
+        self.targets: list[tuple[str, str]] = []  # (tag, address)
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -35,9 +36,10 @@ class _Collector(HTMLParser):
         attribute = _LINK_ATTRIBUTES.get(tag)
         if attribute and values.get(attribute) and not (tag == "link" and values.get("rel") in {"canonical",
                                                                                                "alternate"}):
-            self.targets.append(values[attribute])
+            self.targets.append((tag, values[attribute]))
         if values.get("srcset"):
-            self.targets.extend(candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip())
+            self.targets.extend((tag, candidate.split()[0]) for candidate in values["srcset"].split(",")
+                                if candidate.strip())
 
 
 def check_links(project: Project, tree: Path) -> list[Problem]:
@@ -53,7 +55,7 @@ def check_links(project: Project, tree: Path) -> list[Problem]:
 
     problems = []
     for page_file in sorted(tree.rglob("*.html")):
-        for target in parse(page_file).targets:
+        for tag, target in parse(page_file).targets:
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
                 continue  # external links are checked only on request
@@ -62,7 +64,11 @@ def check_links(project: Project, tree: Path) -> list[Problem]:
                 resolved = resolved / "index.html"
             relative = page_file.relative_to(tree).as_posix()
             source = sources.get(relative, f"(generated page {relative})")
-            if not resolved.exists() or tree.resolve() not in resolved.parents:
+            if (not resolved.exists() or tree.resolve() not in resolved.parents) and tag != "a":
+                problems.append(Problem(source, f"The {_KINDS.get(tag, 'file')} '{target}' does not exist "
+                                        f"(on {relative}).", fix="Correct the address, or add the file (images and "
+                                        "other files of the theme go in site_src/overrides/assets/)."))
+            elif not resolved.exists() or tree.resolve() not in resolved.parents:
                 problems.append(Problem(source, f"A link to '{target}' leads to a page that does not exist "
                                         f"(on {relative}).", fix="Correct the link, or use page_url('page-id') "
                                         "or national_url('page-id') so the address is worked out for you."))

@@ -90,7 +90,7 @@ def check_spelling(project: Project, tree: Path) -> list[Problem]:
                 found[(lang, word)].append(page.path)
     unknown: dict[tuple[str, str], _Unknown] = {}
     for lang in sorted({lang for lang, _ in found}):
-        base = tools.dictionary(project.root, lang)
+        base = tools.dictionary(lang)
         if base is None:
             continue  # a language with no dictionary is not checked
         accepted = lists.get(lang, _NO_LIST)[0]

@@ -4,7 +4,9 @@
 - Java, Chromium, hunspell and its British English dictionary from Debian;
 - the Welsh hunspell dictionary unpacked into .tools/hunspell/ (see requirements-spelling.txt).
 
-A missing tool is not a contributor's mistake: it is reported as a problem with the setup and how to fix it.
+They belong to the checkout of the generator (TOOLS_ROOT), not to the project being checked, so a copy of the
+project (as the tests make) is checked with the same tools. A missing tool is not a contributor's mistake: it
+is reported as a problem with the setup and how to fix it.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from pathlib import Path
 
 from ..errors import Problem
 
+TOOLS_ROOT = Path(__file__).resolve().parents[2]  # the repository the generator runs from
 SETUP_FIX = "Run `make gates` (or `make test`), which installs the tools the quality gates need."
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DEBIAN_DICTIONARIES = Path("/usr/share/hunspell")
-# Dictionary (without .dic/.aff) for each language code, relative to the project root or absolute.
+# Dictionary (without .dic/.aff) for each language code, relative to TOOLS_ROOT or absolute.
 DICTIONARIES = {"en": DEBIAN_DICTIONARIES / "en_GB", "cy": Path(".tools/hunspell/cy_GB")}
 
 
@@ -33,12 +36,12 @@ class MissingTool(Exception):
         super().__init__(self.problem.message)
 
 
-def axe_script(root: Path) -> Path:
-    return _require(root / "node_modules" / "axe-core" / "axe.min.js", "axe-core (node_modules/axe-core)")
+def axe_script() -> Path:
+    return _require(TOOLS_ROOT / "node_modules" / "axe-core" / "axe.min.js", "axe-core (node_modules/axe-core)")
 
 
-def vnu_jar(root: Path) -> Path:
-    return _require(root / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+def vnu_jar() -> Path:
+    return _require(TOOLS_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
                     "The Nu HTML Checker (node_modules/vnu-jar)")
 
 
@@ -60,11 +63,11 @@ def hunspell() -> str:
     return found
 
 
-def dictionary(root: Path, lang: str) -> Path | None:
+def dictionary(lang: str) -> Path | None:
     """The hunspell dictionary of a language, or None when the project has none for it."""
     if lang not in DICTIONARIES:
         return None
-    base = DICTIONARIES[lang] if DICTIONARIES[lang].is_absolute() else root / DICTIONARIES[lang]
+    base = DICTIONARIES[lang] if DICTIONARIES[lang].is_absolute() else TOOLS_ROOT / DICTIONARIES[lang]
     _require(base.with_suffix(".dic"), f"The {lang} spelling dictionary ({base}.dic)")
     return base
 
