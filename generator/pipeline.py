@@ -13,7 +13,7 @@ from .errors import ContributorError, Problem
 from .loader import load_project
 from .model import Project
 from .publish import staging_dir, swap_into_place, write_sitemaps
-from .render import PROJECTS_DIR, render_project_files, write_projects
+from .render import PROJECTS_DIR, RenderedProject, render_project_files, write_projects
 
 
 def check(root: Path, warnings: list[Problem] | None = None) -> Project:
@@ -22,9 +22,7 @@ def check(root: Path, warnings: list[Problem] | None = None) -> Project:
     Warnings (out-of-date translations, old figures) are added to `warnings` when given.
     """
     project = load_project(root)
-    if problems := check_raw_html(project):
-        raise ContributorError(problems)
-    render_project_files(project)
+    _render(project, check_raw_html(project))
     if warnings is not None:
         warnings.extend(check_currency(project, release=False).warnings)
     return project
@@ -39,10 +37,8 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
     """
     project = load_project(root)
     currency = check_currency(project, release)
-    problems = (check_release(project) if release else []) + currency.errors + check_raw_html(project)
-    if problems:
-        raise ContributorError(list(dict.fromkeys(problems)))
-    rendered = render_project_files(project, absolute_links)
+    rendered = _render(project, (check_release(project) if release else []) + currency.errors
+                       + check_raw_html(project), absolute_links)
     configs = write_projects(project, rendered)
     staging = staging_dir(output)
     try:
@@ -59,6 +55,18 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
     if warnings is not None:
         warnings.extend(currency.warnings)
     return project
+
+
+def _render(project: Project, problems: list[Problem], absolute_links: bool = False) -> list[RenderedProject]:
+    """Render every page; raise with the problems found so far and any the rendering finds, all together."""
+    try:
+        rendered = render_project_files(project, absolute_links)
+    except ContributorError as error:
+        problems = problems + error.problems
+        rendered = []
+    if problems:
+        raise ContributorError(list(dict.fromkeys(problems)))
+    return rendered
 
 
 def clean(root: Path, output: Path) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -84,6 +85,13 @@ def targets(project: Project) -> list[Target]:
 
 
 def check_accessibility(project: Project, tree: Path, selected: list[Target] | None = None) -> list[Problem]:
+    # Playwright's sync API refuses to start where an asyncio loop runs (another Playwright session, as in the
+    # tests), so the browser is driven from a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_check, project, tree, selected).result()
+
+
+def _check(project: Project, tree: Path, selected: list[Target] | None) -> list[Problem]:
     from playwright.sync_api import sync_playwright
 
     axe = tools.axe_script()
