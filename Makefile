@@ -5,23 +5,48 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
-# Browser tests use Debian's Chromium; `make test` installs it when missing (CI runs as root).
+# Tools of the browser tests and the quality gates, installed when missing (CI runs as root on a clean machine):
+# from Debian, Chromium, Java (for the Nu HTML Checker), hunspell and its British English dictionary;
+# from the npm registry, axe-core and vnu-jar (package-lock.json); the Welsh dictionary (requirements-spelling.txt).
 CHROMIUM := /usr/bin/chromium
+DEBIAN_TOOLS := $(CHROMIUM) /usr/bin/java /usr/bin/hunspell /usr/share/hunspell/en_GB.dic
+NODE_TOOLS := node_modules/.installed
+CY_DICTIONARY := .tools/hunspell/cy_GB.dic
+TOOLS := $(DEBIAN_TOOLS) $(NODE_TOOLS) $(CY_DICTIONARY)
 SITE ?= national
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: site test check serve clean messages lint bench
+.PHONY: site test check gates translations translated external-links serve clean messages lint tools bench
 
 site: $(RUNTIME)
 	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
 
-test: $(TESTING) $(CHROMIUM)
+test: $(TESTING) $(TOOLS)
 	$(BIN)/python -m ruff check generator tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(RUNTIME)
 	$(BIN)/python -m generator check
+
+# The quality gates over the built site/: links, translations, freshness, safety, spelling, HTML, accessibility.
+# RELEASE=1 turns the warnings (out-of-date Welsh, old figures) into errors.
+gates: site $(TOOLS)
+	$(BIN)/python -m generator gates $(if $(RELEASE),--release)
+
+# Every page's translation state, as a Markdown table to paste into a pull request.
+translations: $(RUNTIME)
+	@$(BIN)/python -m generator translations
+
+# After updating a translation: record which version of the original it now matches (FILE=content/cy/...).
+translated: $(RUNTIME)
+	$(BIN)/python -m generator translated $(FILE)
+
+# Links to other websites, checked over the network (only when asked; CI has no network).
+external-links: $(RUNTIME)
+	$(BIN)/python -m generator external-links
+
+tools: $(TOOLS)
 
 # Live preview of one site in one language: make serve SITE=anglesey SITE_LANG=cy
 serve: $(RUNTIME)
@@ -53,5 +78,19 @@ $(TESTING): $(RUNTIME) requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-$(CHROMIUM):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+$(DEBIAN_TOOLS) &:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless \
+		hunspell hunspell-en-gb
+
+# --ignore-scripts: vnu-jar's install script would download a Java; Debian's is used instead.
+$(NODE_TOOLS): package.json package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CY_DICTIONARY): requirements-spelling.txt $(RUNTIME)
+	rm -rf .tools/download
+	$(BIN)/python -m pip download --quiet --no-deps --require-hashes -r requirements-spelling.txt -d .tools/download
+	$(BIN)/python -m generator.checks.tools .tools/download .tools/hunspell
+	rm -rf .tools/download
+	touch $@

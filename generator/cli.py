@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from . import pipeline
-from .errors import ContributorError, warnings_report
+from .errors import ContributorError, Problem, warnings_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--release", action="store_true",
                        help="refuse anything unconfirmed or awaiting translation (for publishing)")
     commands.add_parser("check", help="validate data and content without building")
+    gates = commands.add_parser("gates", help="run the quality gates over a built tree (links, translations, "
+                                "freshness, safety, spelling, HTML, accessibility)")
+    gates.add_argument("--output", type=Path, default=None, help="the built tree (default: <root>/site)")
+    gates.add_argument("--release", action="store_true", help="treat warnings as errors, as a release does")
+    gates.add_argument("--only", default=None, help="comma-separated gate names to run (default: all)")
+    commands.add_parser("translations", help="print every page's translation state as a Markdown table")
+    translated = commands.add_parser("translated", help="record that translations match the current version of "
+                                     "the pages they translate")
+    translated.add_argument("files", nargs="+", help="translated page files, e.g. content/cy/national/amdanom-ni.md")
+    external = commands.add_parser("external-links", help="check links to other websites (needs the network)")
+    external.add_argument("--output", type=Path, default=None, help="the built tree (default: <root>/site)")
+    external.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each website")
     serve = commands.add_parser("serve", help="live preview of one site in one language")
     serve.add_argument("--site", default="national", help="'national' or an authority id, e.g. anglesey")
     serve.add_argument("--lang", default=None, help="language code, e.g. cy (default: the first language)")
@@ -34,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
 
+    warnings: list[Problem] = []
     try:
         if args.command == "build":
             output = (args.output or root / "site").resolve()
@@ -46,10 +59,28 @@ def main(argv: list[str] | None = None) -> int:
                       "site builds redone, the others' output reused.")
             sys.stderr.write(summary.warnings)
         elif args.command == "check":
-            project = pipeline.check(root)
+            project = pipeline.check(root, warnings)
             print(f"All data and content are valid: {len(project.sites)} sites, "
                   f"{len(project.pages)} page files.")
-            _warn(project)
+        elif args.command == "gates":
+            return _gates(root, (args.output or root / "site").resolve(), args.release, args.only)
+        elif args.command == "translations":
+            from .checks.translation_status import status_report
+            from .loader import load_project
+
+            sys.stdout.write(status_report(load_project(root)))
+        elif args.command == "translated":
+            from .checks.translation_status import mark_translated
+            from .loader import load_project
+
+            try:
+                done = mark_translated(load_project(root), args.files)
+            except ValueError as error:
+                sys.stderr.write(f"{error}\n")
+                return 1
+            print("\n".join(done))
+        elif args.command == "external-links":
+            return _external_links(root, (args.output or root / "site").resolve(), args.timeout)
         elif args.command == "serve":
             from .serve import serve
 
@@ -68,14 +99,48 @@ def main(argv: list[str] | None = None) -> int:
                          "This is not caused by your edit; please report it to the developers "
                          "(run with --debug for details).\n")
         return 2
+    finally:
+        if warnings:
+            sys.stderr.write(warnings_report(warnings))
     return 0
 
 
-def _warn(project) -> None:
-    from .checks import check_warnings
+def _built(project, output: Path) -> bool:
+    if not (output / project.default_language / "index.html").exists():
+        sys.stderr.write(f"There is no built site in {output}: run `make site` first.\n")
+        return False
+    return True
 
-    if warnings := check_warnings(project):
-        sys.stderr.write(warnings_report(warnings))
+
+def _gates(root: Path, output: Path, release: bool, only: str | None) -> int:
+    from .checks.gates import NAMES, report, run_gates
+    from .loader import load_project
+
+    names = [name.strip() for name in only.split(",")] if only else None
+    if names and (unknown := [name for name in names if name not in NAMES]):
+        sys.stderr.write(f"Unknown gate {', '.join(unknown)}: the gates are {', '.join(NAMES)}.\n")
+        return 2
+    project = load_project(root)
+    if not _built(project, output):
+        return 1
+    results = run_gates(project, output, release, names)
+    sys.stdout.write(report(results))
+    return 0 if all(result.passed for result in results) else 1
+
+
+def _external_links(root: Path, output: Path, timeout: float) -> int:
+    from .checks.external_links import check_external_links, external_links, problems, report
+    from .loader import load_project
+
+    project = load_project(root)
+    if not _built(project, output):
+        return 1
+    links = check_external_links(external_links(project, output), timeout)
+    sys.stdout.write(report(links))
+    broken = problems(project, links)
+    if broken:
+        sys.stderr.write(ContributorError(broken).report().replace("The site was not built", "Links to fix"))
+    return 1 if broken else 0
 
 
 def _first_language(root: Path) -> str:

@@ -27,6 +27,9 @@ from .validation import SLUG_PATTERN, validate_document
 from .yaml_source import parse_yaml
 
 HOME_SLUG = "index"
+# The version of a page a translation was made from: 8 letters a-p from its text's fingerprint (letters only,
+# so YAML never reads it as a number).
+TRANSLATES = Annotated[str, StringConstraints(pattern=r"^[a-p]{8}$")]
 
 
 class FrontMatter(Strict):
@@ -35,6 +38,8 @@ class FrontMatter(Strict):
     description: NonEmpty | None = None
     reviewed: datetime.date | None = None
     tags: list[str] = Field(default_factory=list)
+    # On a translation: the version of the default-language page it translates (see checks/translation_status).
+    translates: TRANSLATES | None = None
 
 
 class ChangeNote(Strict):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -44,9 +44,10 @@ class ContributorError(Exception):
 
 def warnings_report(problems: list[Problem]) -> str:
     """Problems that do not stop a normal build, but that a release build refuses."""
-    noun = "warning" if len(problems) == 1 else "warnings"
-    body = "\n\n".join(str(p) for p in problems)
-    return f"{len(problems)} {noun} (a release build refuses these):\n\n{body}\n"
+    count = len(problems)
+    body = "\n\n".join(str(problem) for problem in problems)
+    return (f"\n{count} warning{'s' if count != 1 else ''} (this build went ahead; a release build refuses "
+            f"{'them' if count != 1 else 'it'}):\n\n{body}\n")
 
 
 class ProblemCollector:
@@ -72,3 +73,18 @@ def relative_name(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+@dataclass
+class Findings:
+    """What a check found: errors stop the build (or fail a gate); warnings are shown and the build goes on."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem, error: bool) -> None:
+        (self.errors if error else self.warnings).append(problem)
+
+    def extend(self, other: Findings) -> None:
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)

@@ -34,13 +34,20 @@ class Summary:
         return {"sites": self.sites, "languages": self.languages, "pages": self.pages, "warnings": self.warnings}
 
 
-def check(root: Path):
-    """Validate data and content and render every page in memory, without building."""
+def check(root: Path, warnings: list | None = None):
+    """Validate data and content and render every page in memory, without building.
+
+    Warnings (out-of-date translations, old figures, handbook chapters due for review) are added to `warnings`
+    when given.
+    """
+    from .checks import check_currency
+    from .checks.safety import check_raw_html
     from .loader import load_project
-    from .render import render_project_files
 
     project = load_project(root)
-    render_project_files(project)
+    _render(project, check_raw_html(project))
+    if warnings is not None:
+        warnings.extend(check_currency(project, release=False).warnings)
     return project
 
 
@@ -62,7 +69,8 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
           release: bool = False, report: Summary | None = None):
     """Build every site and language into output; output is replaced only if everything succeeded.
 
-    A release build also refuses anything unconfirmed or awaiting translation. Returns the project.
+    A release build also refuses anything unconfirmed, awaiting translation, out of date or too old; a normal
+    build puts the last two in the report's warnings and goes ahead. Returns the project.
     """
     from .build import Builders
 
@@ -74,18 +82,19 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
 
 def _build(root: Path, output: Path, absolute_links: bool, release: bool, report: Summary | None, builders):
     from .build import Job
-    from .checks import check_output, check_warnings
+    from .checks import check_currency, check_output
     from .checks.facts import PageFacts, read_site
     from .checks.release import check_release
+    from .checks.safety import check_raw_html
     from .errors import ContributorError, warnings_report
     from .loader import load_project
     from .publish import assemble, staging_dir, swap_into_place, write_sitemaps
-    from .render import render_project_files, write_projects
+    from .render import write_projects
 
     project = load_project(root)
-    if release and (problems := check_release(project)):
-        raise ContributorError(problems)
-    rendered = render_project_files(project, absolute_links)
+    currency = check_currency(project, release)
+    rendered = _render(project, (check_release(project) if release else []) + currency.errors
+                       + check_raw_html(project), absolute_links)
     configs = write_projects(project, rendered)
     shared = cache.shared_digest(root)
     keys = {item.name: cache.project_key(shared, item.files) for item in rendered}
@@ -132,9 +141,23 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         report.pages = len(project.all_pages()) * len(project.languages)
         report.built = sorted(job.project.name for job in jobs)
         report.reused = len(rendered) - len(jobs)
-        warnings = check_warnings(project)
-        report.warnings = warnings_report(warnings) if warnings else ""
+        report.warnings = warnings_report(currency.warnings) if currency.warnings else ""
     return project
+
+
+def _render(project, problems: list, absolute_links: bool = False) -> list:
+    """Render every page; raise with the problems found so far and any the rendering finds, all together."""
+    from .errors import ContributorError
+    from .render import render_project_files
+
+    try:
+        rendered = render_project_files(project, absolute_links)
+    except ContributorError as error:
+        problems = problems + error.problems
+        rendered = []
+    if problems:
+        raise ContributorError(list(dict.fromkeys(problems)))
+    return rendered
 
 
 def clean(root: Path, output: Path) -> None:

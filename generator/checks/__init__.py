@@ -2,6 +2,7 @@
 
 Each HTML file is read once into `facts.PageFacts` (which an incremental build keeps for the files it did
 not rebuild); the checks judge the facts of the whole tree.
+`check_output` runs in every build before publishing; `gates` runs every quality gate (`make gates`).
 """
 
 from __future__ import annotations
@@ -9,14 +10,18 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ..errors import Problem
+from ..errors import Findings, Problem
 from ..model import Project
+from .alternates import check_alternates
 from .facts import PageFacts, read_tree
 from .figures import check_figures
+from .freshness import check_freshness
 from .glossary import check_glossary
 from .handbook_reviews import check_reviews
 from .language import check_language
 from .links import check_links
+from .safety import check_output_safety
+from .translation_status import check_translations
 
 
 def check_output(project: Project, tree: Path, facts: dict[str, PageFacts] | None = None) -> list[Problem]:
@@ -26,10 +31,15 @@ def check_output(project: Project, tree: Path, facts: dict[str, PageFacts] | Non
     """
     if facts is None:
         facts = read_tree(tree)
-    return (check_links(project, tree, facts) + check_figures(project, tree, facts)
-            + check_language(project, tree, facts) + check_glossary(project, tree, facts))
+    return (check_links(project, tree, facts) + check_alternates(project, tree) + check_figures(project, tree, facts)
+            + check_language(project, tree, facts) + check_glossary(project, tree, facts)
+            + check_output_safety(project, tree))
 
 
-def check_warnings(project: Project, today: datetime.date | None = None) -> list[Problem]:
-    """What a contributor should see after a normal build, and a release build refuses."""
-    return check_reviews(project, today or datetime.date.today())
+def check_currency(project: Project, release: bool, today: datetime.date | None = None) -> Findings:
+    """Out-of-date translations, figures and handbook chapters: warnings in a normal build, errors in a
+    release build."""
+    findings = check_translations(project, release)
+    findings.extend(check_freshness(project, release, today))
+    findings.extend(check_reviews(project, release, today))
+    return findings

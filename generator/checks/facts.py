@@ -29,7 +29,8 @@ _WORD = re.compile(r"[\w'’]+")
 
 @dataclass(frozen=True)
 class PageFacts:
-    targets: tuple[str, ...]  # every href/src the page links to (not canonical and alternate links)
+    targets: tuple[tuple[str, str], ...]  # (tag, href/src/srcset address) of every link, image, stylesheet and
+    # script on the page (not canonical and alternate links)
     ids: frozenset[str]  # every id on the page, for links to a section
     figures: tuple[tuple[str, str], ...]  # (numeral, the text around it) typed outside a sourced element
     english: tuple[str, ...]  # the start of each paragraph that reads as English on a page of another language
@@ -37,13 +38,13 @@ class PageFacts:
 
     def to_data(self) -> dict:
         """Plain data (for the build cache's JSON)."""
-        return {"targets": list(self.targets), "ids": sorted(self.ids), "figures": [list(f) for f in self.figures],
-                "english": list(self.english), "text": self.text}
+        return {"targets": [list(t) for t in self.targets], "ids": sorted(self.ids),
+                "figures": [list(f) for f in self.figures], "english": list(self.english), "text": self.text}
 
     @classmethod
     def from_data(cls, data: dict) -> PageFacts:
-        return cls(tuple(data["targets"]), frozenset(data["ids"]), tuple(tuple(f) for f in data["figures"]),
-                   tuple(data["english"]), data["text"])
+        return cls(tuple(tuple(t) for t in data["targets"]), frozenset(data["ids"]),
+                   tuple(tuple(f) for f in data["figures"]), tuple(data["english"]), data["text"])
 
 
 class _Reader(ArticleText):
@@ -51,7 +52,7 @@ class _Reader(ArticleText):
 
     def __init__(self) -> None:
         super().__init__()
-        self.targets: list[str] = []
+        self.targets: list[tuple[str, str]] = []
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
@@ -61,7 +62,10 @@ class _Reader(ArticleText):
         attribute = _LINK_ATTRIBUTES.get(tag)
         if attribute and values.get(attribute) and not (tag == "link" and values.get("rel") in {"canonical",
                                                                                                "alternate"}):
-            self.targets.append(values[attribute])
+            self.targets.append((tag, values[attribute]))
+        if values.get("srcset"):
+            self.targets.extend((tag, candidate.split()[0]) for candidate in values["srcset"].split(",")
+                                if candidate.strip())
         super().handle_starttag(tag, attrs)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,13 +17,16 @@ from ..model import Project
 from .facts import PageFacts
 from .pages import built_pages
 
+THEME_FOLDER = Path("site_src/overrides")
+_KINDS = {"img": "image", "source": "image", "script": "script", "link": "stylesheet or icon"}
+
 
 def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
     sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
     files, folders = _listing(tree)
     problems = []
     for relative in sorted(facts):
-        for target in facts[relative].targets:
+        for tag, target in facts[relative].targets:
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
                 continue  # external links are checked only on request
@@ -30,7 +34,11 @@ def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> li
             if resolved in folders:
                 resolved = posixpath.join(resolved, "index.html") if resolved else "index.html"
             source = sources.get(relative, f"(generated page {relative})")
-            if resolved is None or resolved not in files:
+            if (resolved is None or resolved not in files) and tag != "a":
+                problems.append(Problem(source, f"The {_KINDS.get(tag, 'file')} '{target}' does not exist "
+                                        f"(on {relative}).", fix="Correct the address, or add the file (images and "
+                                        "other files of the theme go in site_src/overrides/assets/)."))
+            elif resolved is None or resolved not in files:
                 problems.append(Problem(source, f"A link to '{target}' leads to a page that does not exist "
                                         f"(on {relative}).", fix="Correct the link, or use page_url('page-id') "
                                         "or national_url('page-id') so the address is worked out for you."))
@@ -38,7 +46,30 @@ def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> li
                 problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
                                         f"that the page does not have (on {relative}).",
                                         fix="Use the id of a heading on that page, or remove the '#...' part."))
+    problems.extend(_check_stylesheets(tree))
     return list(dict.fromkeys(problems))
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def _check_stylesheets(tree: Path) -> list[Problem]:
+    """Addresses in stylesheets; each site has its own copy of the theme's, so a fault is reported once."""
+    found: dict[tuple[str, str], str] = {}
+    for sheet in sorted(tree.rglob("*.css")):
+        for target in _CSS_URL.findall(sheet.read_text(encoding="utf-8")):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith("#"):
+                continue
+            if not (sheet.parent / unquote(parts.path)).resolve().exists():
+                relative = sheet.relative_to(tree).as_posix()
+                ours = THEME_FOLDER / relative[relative.find("assets/"):]
+                source = ours.as_posix() if (ours.name and "assets/" in relative) else relative
+                found.setdefault((source, target), relative)
+    return [Problem(source, f"The stylesheet loads '{target}', which does not exist (e.g. in {relative}).",
+                    fix="Correct the address (relative to the stylesheet), or add the file under "
+                        "site_src/overrides/assets/.")
+            for (source, target), relative in found.items()]
 
 
 def _listing(tree: Path) -> tuple[set[str], set[str]]:

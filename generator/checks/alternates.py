@@ -1,0 +1,130 @@
+"""Every page's translations are linked both ways: hreflang alternates, the canonical address and the language switch.
+
+- each page has a canonical address that is its own, and one `hreflang` alternate per language plus x-default;
+- each alternate is the published address of a page that exists, and that page's alternate for this language
+  points back here (search engines ignore pairs that are not reciprocal);
+- the language switch links to the same page (same page id) in each other language, marked with that
+  language's `lang` and `hreflang`.
+The addresses come from data/site.yml (base_url), data/authorities.yml and the page slugs; the theme
+(site_src/overrides/main.html, partials/alternate.html) only shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .. import urls
+from ..errors import Problem
+from ..model import Project
+
+_FIX = ("The language links are worked out from the page ids and slugs, data/site.yml (base_url) and "
+        "data/authorities.yml, and shown by site_src/overrides/main.html and partials/alternate.html: check "
+        "the page's id matches its translation's, and that those files were not changed by mistake.")
+
+
+@dataclass
+class _Head:
+    canonical: str | None = None
+    alternates: dict[str, str] = field(default_factory=dict)
+    switches: list[dict[str, str]] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.head = _Head()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        rel = values.get("rel", "").split()
+        if tag == "link" and "canonical" in rel:
+            self.head.canonical = values.get("href")
+        elif tag == "link" and "alternate" in rel and "hreflang" in values:
+            self.head.alternates[values["hreflang"]] = values.get("href", "")
+        elif tag == "a" and "fw-language-switch__link" in values.get("class", "").split():
+            self.head.switches.append(values)
+
+
+def check_alternates(project: Project, tree: Path) -> list[Problem]:
+    languages = project.languages
+    address = {urls.absolute_url(project, page, lang): (page, lang)
+               for page in project.all_pages() for lang in languages}
+    heads: dict[str, _Head] = {}
+    for url, (page, lang) in address.items():
+        path = tree / urls.output_path(page, lang) / "index.html"
+        if path.exists():
+            collector = _Collector()
+            collector.feed(path.read_text(encoding="utf-8"))
+            heads[url] = collector.head
+
+    problems = []
+    for url, (page, lang) in address.items():
+        head = heads.get(url)
+        if head is None:
+            continue  # a missing page is reported by the link check
+        source = page.source(lang).file
+        where = f" (on {urls.output_path(page, lang)})"
+
+        def problem(message: str, source: str = source, where: str = where) -> None:
+            problems.append(Problem(source, message + where, fix=_FIX))
+
+        if head.canonical != url:
+            problem(f"The page's canonical address is '{head.canonical}', not its own address '{url}'.")
+        if len(languages) > 1:
+            for code in [*languages, "x-default"]:
+                if code not in head.alternates:
+                    problem(f"The page has no hreflang alternate for '{code}'.")
+            expected_default = urls.absolute_url(project, page, project.default_language)
+            if head.alternates.get("x-default", expected_default) != expected_default:
+                problem(f"The x-default alternate is '{head.alternates['x-default']}', not the "
+                        f"{project.default_language} page '{expected_default}'.")
+        for code, href in head.alternates.items():
+            if code == "x-default":
+                continue
+            target = address.get(href)
+            if target is None:
+                problem(f"The hreflang '{code}' alternate '{href}' is not the address of any page.")
+            elif target[0].id != page.id or target[0].site != page.site or target[1] != code:
+                problem(f"The hreflang '{code}' alternate '{href}' is another page, not this page's translation.")
+            elif heads.get(href) and heads[href].alternates.get(lang) != url:
+                problem(f"The hreflang '{code}' alternate '{href}' does not point back to this page "
+                        f"(it gives '{heads[href].alternates.get(lang)}'): hreflang pairs must be reciprocal.")
+        problems.extend(_check_switch(project, tree, page, lang, head, address, source, where))
+    return list(dict.fromkeys(problems))
+
+
+def _check_switch(project: Project, tree: Path, page, lang: str, head: _Head, address: dict, source: str,
+                  where: str) -> list[Problem]:
+    problems = []
+    others = [code for code in project.languages if code != lang]
+    found = {link.get("hreflang"): link for link in head.switches}
+    here = tree / urls.output_path(page, lang) / "index.html"
+    for code in others:
+        link = found.get(code)
+        if link is None:
+            problems.append(Problem(source, f"The language switch has no link to the {code} page{where}.", fix=_FIX))
+            continue
+        if link.get("lang") != code:
+            problems.append(Problem(source, f"The language switch link to {code} is not marked lang=\"{code}\", so "
+                                    f"screen readers pronounce it wrongly{where}.", fix=_FIX))
+        expected = tree / urls.output_path(page, code) / "index.html"
+        href = link.get("href", "")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            target = address.get(href)
+            ok = target is not None and (target[0].site, target[0].id, target[1]) == (page.site, page.id, code)
+        else:
+            resolved = (here.parent / unquote(parts.path)).resolve()
+            resolved = resolved / "index.html" if resolved.is_dir() or not resolved.suffix else resolved
+            if not resolved.exists():
+                problems.append(Problem(source, f"The language switch links to '{href}', a page that does not "
+                                        f"exist{where}.", fix=_FIX))
+                continue
+            ok = resolved == expected.resolve()
+        if not ok:
+            problems.append(Problem(source, f"The language switch links to '{href}', which is not this page in "
+                                    f"{code}{where}.", fix=_FIX))
+    return problems

@@ -1,0 +1,109 @@
+"""The quality gates a pull request must pass, run over the data, the content and a built tree (`make gates`).
+
+Each gate is one module of generator/checks; this only runs them in order and writes one report. A gate
+returns errors (the gate fails) and warnings (shown; a release build turns them into errors). A tool a gate
+needs that is not installed fails that gate with a setup problem, never silently.
+
+The cheap gates (links, content, safety) also run in every build, before anything is published; translations
+and freshness are reported by every build as warnings. Spelling, HTML validity and accessibility need outside
+tools (hunspell, Java, Chromium) and run here only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Findings, Problem
+from ..model import Project
+from .accessibility import check_accessibility
+from .alternates import check_alternates
+from .figures import check_figures
+from .freshness import check_freshness
+from .glossary import check_glossary
+from .html_validity import check_html
+from .language import check_language
+from .links import check_links
+from .safety import check_output_safety, check_raw_html
+from .spelling import check_spelling
+from .tools import MissingTool
+from .translation_status import check_translations
+
+
+@dataclass(frozen=True)
+class Gate:
+    name: str
+    title: str
+    run: Callable[[Project, Path, bool], Findings]  # (project, built tree, release)
+
+
+def _errors(check: Callable[[Project, Path], list[Problem]]) -> Callable[[Project, Path, bool], Findings]:
+    return lambda project, tree, release: Findings(errors=check(project, tree))
+
+
+GATES = (
+    Gate("links", "internal links, anchors, images and assets, the language switch, hreflang pairs",
+         _errors(lambda project, tree: check_links(project, tree) + check_alternates(project, tree))),
+    Gate("content", "figures shown with their source, Welsh pages in Welsh, the glossary's standard terms",
+         _errors(lambda project, tree: check_figures(project, tree) + check_language(project, tree)
+                 + check_glossary(project, tree))),
+    Gate("translations", "every translation up to date with the page it translates, no text awaiting translation",
+         lambda project, tree, release: check_translations(project, release)),
+    Gate("freshness", "figures younger than data/checks.yml allows",
+         lambda project, tree, release: check_freshness(project, release)),
+    Gate("safety", "raw HTML within the allow-list, nothing loaded or run from other websites",
+         _errors(lambda project, tree: check_raw_html(project) + check_output_safety(project, tree))),
+    Gate("spelling", "spelling in every language (hunspell, with the project's word lists)", _errors(check_spelling)),
+    Gate("html", "valid HTML (the Nu HTML Checker)", _errors(check_html)),
+    Gate("accessibility", "WCAG 2.2 A and AA (axe-core in Chromium), visible focus, the language switch",
+         _errors(check_accessibility)),
+)
+NAMES = [gate.name for gate in GATES]
+
+
+@dataclass(frozen=True)
+class GateResult:
+    gate: Gate
+    findings: Findings
+    seconds: float
+
+    @property
+    def passed(self) -> bool:
+        return not self.findings.errors
+
+
+def run_gates(project: Project, tree: Path, release: bool = False, names: list[str] | None = None) -> list[GateResult]:
+    results = []
+    for gate in GATES:
+        if names and gate.name not in names:
+            continue
+        started = time.monotonic()
+        try:
+            findings = gate.run(project, tree, release)
+        except MissingTool as missing:
+            findings = Findings(errors=[missing.problem])
+        findings.errors[:] = list(dict.fromkeys(findings.errors))
+        findings.warnings[:] = list(dict.fromkeys(findings.warnings))
+        results.append(GateResult(gate, findings, time.monotonic() - started))
+    return results
+
+
+def report(results: list[GateResult]) -> str:
+    lines = ["Quality gates:", ""]
+    for result in results:
+        errors, warnings = len(result.findings.errors), len(result.findings.warnings)
+        state = "passed" if result.passed else f"FAILED ({errors} to fix)"
+        extra = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+        lines.append(f"  {result.gate.name:<14} {state}{extra}  ({result.seconds:.0f} s) - {result.gate.title}")
+    for result in results:
+        if result.findings.errors:
+            lines += ["", f"== {result.gate.name}: {len(result.findings.errors)} to fix ==", ""]
+            lines += [str(problem) + "\n" for problem in result.findings.errors]
+    for result in results:
+        if result.findings.warnings:
+            lines += ["", f"== {result.gate.name}: {len(result.findings.warnings)} warnings (a release build refuses "
+                      "them) ==", ""]
+            lines += [str(problem) + "\n" for problem in result.findings.warnings]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,137 @@
+"""Safety: content may use only a small allow-list of raw HTML, and no page loads or runs anything from elsewhere.
+
+Two checks, because a page can go wrong in two places:
+- `check_raw_html` reads the Markdown a contributor wrote: any HTML tag or attribute outside the allow-list
+  is refused, with its line (code blocks and `code` are text, not HTML, and are skipped).
+- `check_output_safety` reads the built pages: nothing is loaded from another host (scripts, styles, images,
+  frames), no inline event handler (onclick=...) or javascript: address, and no inline script inside the page
+  body other than data (type="application/json"). Markdown attributes ({: ...}) and theme overrides are covered
+  here, since they never show up as raw HTML.
+A template expression the sandbox refuses is reported when pages are rendered (generator/templating.py).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import Problem
+from ..model import Project
+from .pages import built_pages
+
+# What a page's Markdown may contain as raw HTML. Everything else has a Markdown form, or a helper
+# ({{ chart(...) }}, {{ glossary() }}...); a new need is a change for the developers, not for content.
+ALLOWED_TAGS = {"abbr", "bdi", "br", "kbd", "small", "span", "sub", "sup"}
+ALLOWED_ATTRIBUTES = {"class", "dir", "id", "lang", "title"}
+# Elements whose address is loaded by the browser (links to other sites with <a> are fine).
+_LOADS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "frame": "src", "embed": "src",
+          "object": "data", "source": "src", "video": "src", "audio": "src", "track": "src", "form": "action",
+          "input": "src"}
+_EMBEDS = {"iframe", "frame", "embed", "object", "applet"}
+_NOT_LOADED_LINKS = {"canonical", "alternate"}
+THEME = "site_src/overrides/"
+
+_FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[^\n]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^>]*)>")
+_ATTRIBUTE = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+
+
+def check_raw_html(project: Project) -> list[Problem]:
+    problems = []
+    for page in project.pages:
+        text = (project.root / page.file).read_text(encoding="utf-8")
+        # Blank out code and template expressions, keeping line breaks so line numbers stay right.
+        for pattern in (_FENCE, _JINJA, _CODE_SPAN):
+            text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        for match in _TAG.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            if line < page.body_line:
+                continue
+            name = match.group(2).lower()
+            if name not in ALLOWED_TAGS:
+                problems.append(Problem(page.file, f"The page contains the HTML tag <{name}>, which pages may not "
+                                        "use.", line, fix=_tag_fix(name)))
+                continue
+            for attribute in _ATTRIBUTE.findall(match.group(3)):
+                if attribute.lower() not in ALLOWED_ATTRIBUTES:
+                    problems.append(Problem(page.file, f"The HTML attribute '{attribute}' on <{name}> is not allowed "
+                                            "in pages.", line,
+                                            fix="Remove it. Attributes pages may use: "
+                                                + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + "."))
+    return problems
+
+
+def _tag_fix(name: str) -> str:
+    if name in {"script", "iframe", "embed", "object", "style", "link", "form"}:
+        return ("Remove it: pages may not run scripts, embed other websites or load anything from them. "
+                "Link to the other website instead.")
+    return ("Write it in Markdown instead (headings ##, lists -, links [text](address), tables |), or use one of "
+            "the allowed tags: " + ", ".join(f"<{tag}>" for tag in sorted(ALLOWED_TAGS)) + ".")
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[bool, str]] = []  # (inside the page body, what is wrong)
+        self.article = 0
+        self.script_type: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        inside = self.article > 0
+        if tag == "article":
+            self.article += 1
+        if tag in _EMBEDS:
+            self.found.append((inside, f"an embedded <{tag}>"))
+        attribute = _LOADS.get(tag)
+        address = values.get(attribute, "") if attribute else ""
+        rel = set(values.get("rel", "").split())
+        if address and not (tag == "link" and rel & _NOT_LOADED_LINKS):
+            parts = urlsplit(address.strip())
+            if parts.netloc or parts.scheme in {"http", "https"}:
+                self.found.append((inside, f"<{tag}> loading '{address}' from another website"))
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.found.append((inside, f"an inline event handler {name}=\"...\" on <{tag}>"))
+            if value.strip().lower().startswith("javascript:"):
+                self.found.append((inside, f"a javascript: address on <{tag}>"))
+        if tag == "script":
+            self.script_type = values.get("type", "") if not values.get("src") else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.article:
+            self.article -= 1
+        if tag == "script":
+            self.script_type = None
+
+    def handle_data(self, data: str) -> None:
+        if self.script_type is not None and self.article and data.strip() and self.script_type != "application/json":
+            self.found.append((True, "an inline script in the page body"))
+
+
+def check_output_safety(project: Project, tree: Path) -> list[Problem]:
+    sources = {page.path: page.source_file for page in built_pages(project, tree)}
+    problems = []
+    theme: dict[str, list[str]] = {}  # what the templates produce -> the pages it is on
+    for path in sorted(tree.rglob("*.html")):
+        scan = _Scan()
+        scan.feed(path.read_text(encoding="utf-8"))
+        relative = path.relative_to(tree).as_posix()
+        for inside, what in scan.found:
+            if inside and path in sources:
+                problems.append(Problem(sources[path], f"The page contains {what} (on {relative}).",
+                                        fix="Remove it: pages may not load or run anything from other websites, "
+                                            "and may not run scripts of their own. Link to the other website "
+                                            "instead."))
+            else:
+                theme.setdefault(what, []).append(relative)
+    for what, pages in theme.items():
+        problems.append(Problem(THEME, f"The page template produces {what}, on {len(pages)} pages "
+                                f"(e.g. {pages[0]}).",
+                                fix="Remove it from the theme overrides: no page may load or run anything from "
+                                    "another website (no trackers, no third-party scripts)."))
+    return list(dict.fromkeys(problems))
