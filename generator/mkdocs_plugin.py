@@ -104,6 +104,14 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
                                                        self._theme_dirs)
         return env
 
+    def on_post_page(self, output, /, *, page, config):
+        # mkdocs-material writes tabindex="" on the label of a menu section (the handbook's), which is not
+        # valid HTML (an integer is required); without the attribute the label behaves the same.
+        return output.replace(' tabindex=""', "")
+
+    def on_post_template(self, output, /, *, template_name, config):
+        return output.replace(' tabindex=""', "")  # the 404 page's menu, as above
+
 
 def _theme_files(folders: list[str]) -> list[str]:
     """What jinja2.FileSystemLoader.list_templates finds, less anything under a folder starting with '.'."""

@@ -20,9 +20,11 @@ from ..errors import Findings, Problem
 from ..model import Project
 from .accessibility import check_accessibility
 from .alternates import check_alternates
+from .facts import read_tree
 from .figures import check_figures
 from .freshness import check_freshness
 from .glossary import check_glossary
+from .handbook_reviews import check_reviews
 from .html_validity import check_html
 from .language import check_language
 from .links import check_links
@@ -39,20 +41,30 @@ class Gate:
     run: Callable[[Project, Path, bool], Findings]  # (project, built tree, release)
 
 
+def _content(project: Project, tree: Path, facts) -> list[Problem]:
+    return (check_figures(project, tree, facts) + check_language(project, tree, facts)
+            + check_glossary(project, tree, facts))
+
+
+def _fresh(project: Project, release: bool) -> Findings:
+    findings = check_freshness(project, release)
+    findings.extend(check_reviews(project, release))
+    return findings
+
+
 def _errors(check: Callable[[Project, Path], list[Problem]]) -> Callable[[Project, Path, bool], Findings]:
     return lambda project, tree, release: Findings(errors=check(project, tree))
 
 
 GATES = (
     Gate("links", "internal links, anchors, images and assets, the language switch, hreflang pairs",
-         _errors(lambda project, tree: check_links(project, tree) + check_alternates(project, tree))),
+         _errors(lambda project, tree: check_links(project, tree, read_tree(tree)) + check_alternates(project, tree))),
     Gate("content", "figures shown with their source, Welsh pages in Welsh, the glossary's standard terms",
-         _errors(lambda project, tree: check_figures(project, tree) + check_language(project, tree)
-                 + check_glossary(project, tree))),
+         _errors(lambda project, tree: _content(project, tree, read_tree(tree)))),
     Gate("translations", "every translation up to date with the page it translates, no text awaiting translation",
          lambda project, tree, release: check_translations(project, release)),
-    Gate("freshness", "figures younger than data/checks.yml allows",
-         lambda project, tree, release: check_freshness(project, release)),
+    Gate("freshness", "figures younger than data/checks.yml allows, handbook chapters reviewed on time",
+         lambda project, tree, release: _fresh(project, release)),
     Gate("safety", "raw HTML within the allow-list, nothing loaded or run from other websites",
          _errors(lambda project, tree: check_raw_html(project) + check_output_safety(project, tree))),
     Gate("spelling", "spelling in every language (hunspell, with the project's word lists)", _errors(check_spelling)),
