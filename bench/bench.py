@@ -275,6 +275,7 @@ def measure(corpus: Path, runs: int) -> dict:
         return statistics.median(v[index] for v in values)
 
     return {
+        "load": os.getloadavg()[1],
         "pages": pages, "projects": len(list((corpus / ".build" / "projects").glob("*/*/mkdocs.yml"))),
         "cold": med(cold, 0), "cold_cpu": med(cold, 1), "noop": med(noop, 0), "edit": med(edit, 0),
         "edit_cpu": med(edit, 1), "plain": med(plain_runs, 0), "plain_cpu": med(plain_runs, 1),
@@ -331,7 +332,10 @@ def report(results: dict) -> str:
         lines.append("Preview server, save to changed page served (median): " + "; ".join(serve))
     runs = {r["runs"] for r in results.values()}
     lines.append("")
-    lines.append(f"Medians of {', '.join(map(str, sorted(runs)))} runs; {os.cpu_count()} cores.")
+    loads = [r["load"] for r in results.values() if "load" in r]
+    lines.append(f"Medians of {', '.join(map(str, sorted(runs)))} runs; {os.cpu_count()} cores"
+                 + (f"; load average while measuring {min(loads):.1f} to {max(loads):.1f} (other work on the "
+                    "machine slows the wall-clock figures; CPU seconds are less affected)." if loads else "."))
     return "\n".join(lines)
 
 

@@ -202,4 +202,4 @@ def _theme_assets(site: Site, lang: str) -> str:
 def _dump(data: dict) -> str:
     # JSON, which YAML reads as it is (front matter and mkdocs.yml): every string quoted, so nothing is
     # misread as a boolean or a date, and far quicker to write than YAML.
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"

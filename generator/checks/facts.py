@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from ..data_schema import NUMERAL
@@ -29,8 +30,8 @@ _WORD = re.compile(r"[\w'’]+")
 
 @dataclass(frozen=True)
 class PageFacts:
-    targets: tuple[tuple[str, str], ...]  # (tag, href/src/srcset address) of every link, image, stylesheet and
-    # script on the page (not canonical and alternate links)
+    targets: tuple[tuple[str, str], ...]  # (tag, address) of every link, image, stylesheet and script, srcset
+    # candidates included (not canonical and alternate links)
     ids: frozenset[str]  # every id on the page, for links to a section
     figures: tuple[tuple[str, str], ...]  # (numeral, the text around it) typed outside a sourced element
     english: tuple[str, ...]  # the start of each paragraph that reads as English on a page of another language
@@ -47,35 +48,59 @@ class PageFacts:
                    tuple(tuple(f) for f in data["figures"]), tuple(data["english"]), data["text"])
 
 
-class _Reader(ArticleText):
-    """The article's text with its context, plus the links and ids of the whole page."""
+# A page is mostly its menu; the full HTML parser (pure Python) is kept for the article, where the context
+# of each piece of text matters, and the links and ids of the whole page are found by pattern, as html.parser
+# would find them: comments and the contents of <script> and <style> are not markup.
+_ATTRS = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b{_ATTRS}>.*?</\1\s*>|<([a-zA-Z][^\s/>]*){_ATTRS}>",
+                    re.S | re.I)
+_VALUE = r"""\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)"""
+_ATTRIBUTES = {name: re.compile(rf"(?:^|\s){name}{_VALUE}", re.I) for name in ("href", "src", "id", "rel", "srcset")}
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.targets: list[tuple[str, str]] = []
-        self.ids: set[str] = set()
 
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
+def _attribute(attributes: str, name: str) -> str | None:
+    """The value of an attribute (the last, if written twice), unquoted and unescaped; None if absent."""
+    found = _ATTRIBUTES[name].findall(attributes)
+    if not found:
+        return None
+    value = found[-1]
+    return unescape(value[1:-1] if value[:1] in "\"'" else value)
+
+
+def _links_and_ids(html: str) -> tuple[list[tuple[str, str]], set[str]]:
+    targets: list[tuple[str, str]] = []
+    ids: set[str] = set()
+    for raw, raw_attributes, name, attributes in _TOKEN.findall(html):
+        if raw:  # <script> or <style>: only its own tag is markup
+            name, attributes = raw, raw_attributes
+        if not attributes:
+            continue
+        if ("id" in attributes or "ID" in attributes.upper()) and (found := _attribute(attributes, "id")):
+            ids.add(found)
+        tag = name.lower()
         attribute = _LINK_ATTRIBUTES.get(tag)
-        if attribute and values.get(attribute) and not (tag == "link" and values.get("rel") in {"canonical",
-                                                                                               "alternate"}):
-            self.targets.append((tag, values[attribute]))
-        if values.get("srcset"):
-            self.targets.extend((tag, candidate.split()[0]) for candidate in values["srcset"].split(",")
-                                if candidate.strip())
-        super().handle_starttag(tag, attrs)
+        if attribute and (target := _attribute(attributes, attribute)) and not (
+                tag == "link" and _attribute(attributes, "rel") in {"canonical", "alternate"}):
+            targets.append((tag, target))
+        if "srcset" in attributes.lower() and (candidates := _attribute(attributes, "srcset")):
+            targets.extend((tag, candidate.split()[0]) for candidate in candidates.split(",") if candidate.strip())
+    return targets, ids
+
+
+def _article(html: str) -> str:
+    start, end = html.find("<article"), html.rfind("</article>")
+    return html[start:end + len("</article>")] if start >= 0 and end > start else ""
 
 
 def read_facts(path: Path, lang: str) -> PageFacts:
-    reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8"))
+    html = path.read_text(encoding="utf-8")
+    reader = ArticleText()
+    reader.feed(_article(html))
     pieces = reader.pieces
+    targets, ids = _links_and_ids(html)
     figures = tuple((match.group(), piece.text) for piece in pieces if not (piece.sourced or piece.exempt)
                     for match in NUMERAL.finditer(piece.text))
-    return PageFacts(tuple(reader.targets), frozenset(reader.ids), figures, _english(pieces, lang),
+    return PageFacts(tuple(targets), frozenset(ids), figures, _english(pieces, lang),
                      " ".join(piece.text for piece in pieces).lower().replace("’", "'"))
 
 
