@@ -6,17 +6,16 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from functools import cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from generator import pipeline
+from generator.checks import tools
+from generator.local_server import serve_folder
 from generator.model import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +41,7 @@ def built(tmp_path_factory) -> Built:
     return Built(project, output)
 
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = tools.CHROMIUM
 
 
 @pytest.fixture(scope="session")
@@ -52,30 +51,14 @@ def browser():
 
     assert CHROMIUM.exists(), "Chromium is missing: run the tests with `make test`, which installs it"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=tools.CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-@contextmanager
 def http_server(folder: Path):
     """Serve a built tree on loopback, as a visitor would get it (directory addresses, index.html)."""
-    handler = partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+    return serve_folder(folder)
 
 
 @cache

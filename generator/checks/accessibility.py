@@ -17,17 +17,14 @@ they occur, to the theme (site_src/overrides/), once per rule with the number of
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .. import urls
 from ..errors import Problem
+from ..local_server import serve_folder
 from ..model import Page, Project
 from . import tools
 
@@ -101,7 +98,7 @@ def _check(project: Project, tree: Path, selected: list[Target] | None) -> list[
     theme: dict[tuple[str, str], tuple[str, list[str]]] = {}
     problems: list[Problem] = []
     with ExitStack() as stack:
-        bases = {lang: stack.enter_context(_serve(tree / lang)) for lang in project.languages}
+        bases = {lang: stack.enter_context(serve_folder(tree / lang)) for lang in project.languages}
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=str(chromium), args=tools.CHROMIUM_ARGS)
         stack.callback(browser.close)
@@ -195,21 +192,3 @@ def _source_line(source: Path, text: str) -> int | None:
         if text[:40] in line:
             return number
     return None
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    """A language tree served at the root of its own address on loopback, as it is published."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
