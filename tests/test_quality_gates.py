@@ -18,6 +18,7 @@ import pytest
 from generator import pipeline
 from generator.checks import accessibility, external_links
 from generator.checks.alternates import check_alternates
+from generator.checks.facts import read_tree
 from generator.checks.freshness import check_freshness
 from generator.checks.gates import NAMES, report, run_gates
 from generator.checks.links import check_links
@@ -53,8 +54,7 @@ def faulty(tmp_path_factory) -> Built:
                        "## Meetings online { #meetings }\n\nSome teams meet online.\n")
     # Spelling: a Welsh typo.
     edit(root / AMDANOM, "yw rhwydwaith cenedlaethol", "yw rhwydwiath cenedlaethol")
-    warnings: list = []
-    project = pipeline.build(root, root / "site", warnings=warnings)
+    project = pipeline.build(root, root / "site")
     return Built(project, root / "site")
 
 
@@ -220,7 +220,7 @@ def _inject(page: Path, html: str) -> None:
 def test_missing_image_and_anchor_are_named_with_the_source_page(built: Built, tree: Path):
     _inject(tree / "en" / "about" / "index.html",
             '<img src="../assets/images/family.jpg" alt="A family"><a href="../who-can-foster/#nowhere">x</a>')
-    text = "\n".join(map(str, check_links(built.project, tree)))
+    text = "\n".join(map(str, check_links(built.project, tree, read_tree(tree))))
     assert f"{ABOUT}:\n    The image '../assets/images/family.jpg' does not exist (on en/about/index.html)" in text
     assert "points at a section ('#nowhere') that the page does not have" in text
 
