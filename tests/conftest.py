@@ -73,13 +73,7 @@ def parse(path: Path) -> BeautifulSoup:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's data, content and theme, to break on purpose."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part)
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:

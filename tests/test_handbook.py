@@ -11,7 +11,7 @@ from generator import urls
 from generator.handbook import compose, due_date
 from generator.loader import load_project
 
-from .conftest import ROOT, edit, line_of, parse, run_generator
+from .conftest import copy_project, edit, line_of, parse, run_generator
 
 LANGS = ("en", "cy")
 
@@ -144,13 +144,7 @@ def test_amendments_list_every_change_note_by_release(built, lang):
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory):
     """A region replaces a section, a chapter falls overdue, and a new release notes a change."""
-    root = tmp_path_factory.mktemp("handbook")
-    import shutil
-
-    from .conftest import PROJECT_PARTS
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+    root = copy_project(tmp_path_factory.mktemp("handbook"))
     project = load_project(root)
     chapter = {lang: next(p for p in project.pages if p.kind == "chapter" and p.lang == lang
                           and p.id == "supervision-and-support") for lang in LANGS}

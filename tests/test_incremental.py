@@ -14,7 +14,7 @@ import pytest
 
 from generator import pipeline
 
-from .conftest import PROJECT_PARTS, ROOT, _parse_cached, edit, parse, run_generator
+from .conftest import _parse_cached, copy_project, edit, parse, run_generator
 
 
 def _snapshot(tree: Path) -> dict[str, bytes]:
@@ -34,12 +34,7 @@ def _build(root: Path, workers: int | None = None) -> pipeline.Summary:
 def built_copy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("incremental") / "project"
     root.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part)
-        else:
-            shutil.copy(source, root / part)
+    copy_project(root)
     summary = _build(root, workers=2)
     assert summary.reused == 0 and summary.built
     return root

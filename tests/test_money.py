@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from babel.numbers import format_currency
 
-from .conftest import PROJECT_PARTS, ROOT, edit, line_of, parse, run_generator
+from .conftest import copy_project, edit, line_of, parse, run_generator
 
 CARDIFF = """  - authority: cardiff
     year: 2026-27
@@ -46,9 +44,7 @@ def _with_fixture_rates(root) -> None:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("money")
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    root = copy_project(tmp_path_factory.mktemp("money"))
     _with_fixture_rates(root)
     result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr

@@ -24,7 +24,7 @@ from generator.checks.gates import NAMES, report, run_gates
 from generator.checks.links import check_links
 from generator.loader import load_project
 
-from .conftest import PROJECT_PARTS, ROOT, Built, append, edit, line_of, run_generator
+from .conftest import Built, append, copy_project, edit, line_of, run_generator
 
 # --- Every gate passes on the real build --------------------------------------------------------------------
 
@@ -44,9 +44,7 @@ AMDANOM = "content/cy/national/amdanom-ni.md"
 
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory) -> Built:
-    root = tmp_path_factory.mktemp("faulty")
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    root = copy_project(tmp_path_factory.mktemp("faulty"))
     # Accessibility: a language written as a name, not a code (axe: valid-lang).
     append(root / ABOUT, '\nThe Welsh for welcome is <span lang="cymraeg">croeso</span>.\n')
     # HTML validity: the same id given to two headings.
