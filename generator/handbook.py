@@ -22,7 +22,7 @@ from .errors import Problem
 from .model import Page, Project, Site
 
 CONTENTS, AMENDMENTS, PRINT = "handbook", "handbook-amendments", "handbook-print"
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")  # a line opening or closing a code block
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def split_sections(source: SourcePage) -> list[Piece]:
     lines = source.body.split("\n")
     start, heading, fenced = 0, None, False
     for index, line in enumerate(lines + ["## "]):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         if fenced or not (line.startswith("## ") or index == len(lines)):
             continue

@@ -16,12 +16,11 @@ from markupsafe import Markup, escape
 
 from . import i18n
 from .content import SourcePage
-from .handbook import Chapter, Piece, compose, due_date, is_overdue
+from .handbook import FENCE, Chapter, Piece, compose, due_date, is_overdue
 from .model import Page, Project
 from .templating import PageContext, RenderedPage, names_used, render_text
 
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def render_handbook_page(project: Project, page: Page, lang: str, today: datetime.date | None = None) -> RenderedPage:
@@ -209,7 +208,7 @@ def _shift_headings(text: str, levels: int) -> str:
         return text
     lines, fenced = text.split("\n"), False
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         elif not fenced and _HEADING.match(line):
             lines[index] = "#" * levels + line

@@ -14,8 +14,7 @@ from .model import Page, Project, Site
 def page_dir(page: Page, lang: str) -> str:
     """The page's folder within its site: '' for the home page, 'slug/', 'llawlyfr/' for a folder's index."""
     name = page.doc_name(lang)
-    folder = name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
-    return folder
+    return name.removesuffix("index") if name == "index" or name.endswith("/index") else f"{name}/"
 
 
 def doc_link(from_page: Page, to_page: Page, lang: str) -> str:
