@@ -13,7 +13,7 @@ DEBIAN_TOOLS := $(CHROMIUM) /usr/bin/java /usr/bin/hunspell /usr/share/hunspell/
 NODE_TOOLS := node_modules/.installed
 CY_DICTIONARY := .tools/hunspell/cy_GB.dic
 TOOLS := $(DEBIAN_TOOLS) $(NODE_TOOLS) $(CY_DICTIONARY)
-SITE ?= national
+SITE ?= main
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 

@@ -6,10 +6,10 @@
 For each corpus, in a throwaway copy of the project:
 - ours, cold: `python -m generator build` with no build cache and no site/ (median of --runs runs);
 - ours, no-op: the same command again, nothing changed;
-- ours, one edit: a sentence added to one page of one site (content/en/national/about.md), then the command;
+- ours, one edit: a sentence added to one page of one site (content/en/main/about.md), then the command;
 - plain: `mkdocs build -f <project>/mkdocs.yml` for every project our build generated (the same files),
   as separate processes, two at a time (the machine has two cores), with our plugin doing only what the
-  theme needs (FOSTERWALES_PLAIN_MKDOCS=1: no shared caches, every site its own theme files);
+  theme needs (FOSTERING_PLAIN_MKDOCS=1: no shared caches, every site its own theme files);
 - serve (real corpus only): seconds from saving a page to the preview server returning the changed page.
 Reported: medians (wall clock, and CPU seconds of the whole process tree), the ratio ours/plain for a cold
 build, the peak memory of the process tree (sum of the resident sizes of its processes, sampled every 50 ms),
@@ -57,7 +57,7 @@ def make_corpus(folder: Path, scale: int | None) -> Path:
 def _multiply(folder: Path, scale: int) -> None:
     navigation = folder / "data" / "navigation.yml"
     nav_text = navigation.read_text(encoding="utf-8")
-    for kind in ("national", "authority"):
+    for kind in ("main", "authority"):
         ids = _nav_ids(nav_text, kind)
         extra = [f"{page_id}-copy-{LETTERS[n].lower()}" for n in range(scale - 1) for page_id in ids]
         block = "".join(f"  - {page_id}\n" for page_id in ids + extra)
@@ -152,7 +152,7 @@ def plain(corpus: Path) -> tuple[float, float, int, int]:
     """One `mkdocs build` per generated project, two at a time; (wall, cpu, peak memory, output bytes)."""
     configs = sorted((corpus / ".build" / "projects").glob("*/*/mkdocs.yml"))
     out = Path(tempfile.mkdtemp(prefix="plain-", dir=corpus))
-    env = {**os.environ, "FOSTERWALES_PLAIN_MKDOCS": "1"}
+    env = {**os.environ, "FOSTERING_PLAIN_MKDOCS": "1"}
     peak = 0
     lock = threading.Lock()
     live: set[int] = set()
@@ -252,7 +252,7 @@ def _wait_for(url: str, ready, timeout: float) -> None:
 # --- the run -----------------------------------------------------------------------------------------
 
 def measure(corpus: Path, runs: int) -> dict:
-    about = corpus / "content" / "en" / "national" / "about.md"
+    about = corpus / "content" / "en" / "main" / "about.md"
     original = about.read_text(encoding="utf-8")
     cold, noop, edit, plain_runs = [], [], [], []
     for n in range(runs):

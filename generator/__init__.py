@@ -1,1 +1,1 @@
-"""Foster Wales site generator: data/ and content/ -> validated model -> MkDocs projects -> site/."""
+"""Fostering site generator: a tenant's data/ and content/ -> validated model -> MkDocs projects -> site/."""

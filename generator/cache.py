@@ -30,6 +30,8 @@ OUT_DIR = CACHE_DIR / "out"
 STATE_FILE = CACHE_DIR / "state.json"
 # The parts of a project folder a build reads (besides the generator and the installed packages).
 INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
+# What every tenant shares from the repository (see tenant.py).
+SHARED_PARTS = ("site_src", "mkdocs.yml")
 # Outputs remembered in the state (site/ and, say, a test's or a deployment's folder).
 _KEPT_OUTPUTS = 8
 
@@ -63,9 +65,10 @@ def shared_digest(root: Path) -> str:
     """Everything every MkDocs project reads besides its own files: theme overrides and catalogues, the base
     mkdocs.yml, and the tools."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in ("site_src", "mkdocs.yml"):
-        if (root / part).exists():
-            _hash_tree(digest, root, root / part)
+    shared = _repository(root)
+    for part in SHARED_PARTS:
+        if (shared / part).exists():
+            _hash_tree(digest, shared, shared / part)
     digest.update(tools_digest().encode())
     return digest.hexdigest()
 
@@ -76,9 +79,19 @@ def fingerprint(root: Path, options: dict) -> str:
     for part in INPUT_PARTS:
         if (root / part).exists():
             _hash_tree(digest, root, root / part)
+    shared = _repository(root)
+    if shared != root:  # a tenant: the repository's theme, catalogues and base configuration too
+        for part in SHARED_PARTS:
+            _hash_tree(digest, shared, shared / part)
     digest.update(tools_digest().encode())
     digest.update(json.dumps(options, sort_keys=True).encode())
     return digest.hexdigest()
+
+
+def _repository(root: Path) -> Path:
+    from .tenant import repository  # standard library only, like this module
+
+    return repository(root)
 
 
 def project_key(shared: str, files: dict[str, str]) -> str:

@@ -9,11 +9,14 @@ from pathlib import Path
 
 from . import pipeline
 from .errors import ContributorError, Problem, warnings_report
+from .tenant import tenant_root
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="generator", description="Build the Foster Wales sites.")
+    parser = argparse.ArgumentParser(prog="generator", description="Build a fostering service's sites.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--tenant", default=None,
+                        help="build another tenant, from tenants/<name>/ (default: the repository's own data)")
     parser.add_argument("--debug", action="store_true", help="show the Python traceback of internal errors")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="validate, render and build every site into the output folder")
@@ -33,23 +36,24 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("translations", help="print every page's translation state as a Markdown table")
     translated = commands.add_parser("translated", help="record that translations match the current version of "
                                      "the pages they translate")
-    translated.add_argument("files", nargs="+", help="translated page files, e.g. content/cy/national/amdanom-ni.md")
+    translated.add_argument("files", nargs="+", help="translated page files, e.g. content/cy/main/amdanom-ni.md")
     external = commands.add_parser("external-links", help="check links to other websites (needs the network)")
     external.add_argument("--output", type=Path, default=None, help="the built tree (default: <root>/site)")
     external.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each website")
     serve = commands.add_parser("serve", help="live preview of one site in one language")
-    serve.add_argument("--site", default="national", help="'national' or an authority id, e.g. anglesey")
+    serve.add_argument("--site", default="main", help="'main' (the main site) or an authority id, e.g. anglesey")
     serve.add_argument("--lang", default=None, help="language code, e.g. cy (default: the first language)")
     serve.add_argument("--address", default="127.0.0.1:8000")
     clean = commands.add_parser("clean", help="remove the output and build caches")
     clean.add_argument("--output", type=Path, default=None)
     args = parser.parse_args(argv)
-    root: Path = args.root.resolve()
+    repository: Path = args.root.resolve()
 
     warnings: list[Problem] = []
     try:
+        root = tenant_root(repository, args.tenant)  # the tenant's data and content; output stays here
         if args.command == "build":
-            output = (args.output or root / "site").resolve()
+            output = (args.output or repository / "site").resolve()
             summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release)
             what = f"{summary.sites} sites in {summary.languages} languages ({summary.pages} pages)"
             if summary.unchanged:
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"All data and content are valid: {len(project.sites)} sites, "
                   f"{len(project.pages)} page files.")
         elif args.command == "gates":
-            return _gates(root, (args.output or root / "site").resolve(), args.release, args.only)
+            return _gates(root, (args.output or repository / "site").resolve(), args.release, args.only)
         elif args.command == "translations":
             from .checks.translation_status import status_report
             from .loader import load_project
@@ -80,13 +84,13 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print("\n".join(done))
         elif args.command == "external-links":
-            return _external_links(root, (args.output or root / "site").resolve(), args.timeout)
+            return _external_links(root, (args.output or repository / "site").resolve(), args.timeout)
         elif args.command == "serve":
             from .serve import serve
 
             serve(root, args.site, args.lang or _first_language(root), args.address)
         elif args.command == "clean":
-            pipeline.clean(root, (args.output or root / "site").resolve())
+            pipeline.clean(root, (args.output or repository / "site").resolve())
     except ContributorError as error:
         sys.stderr.write(error.report())
         return 1

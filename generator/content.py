@@ -1,7 +1,7 @@
 """Reads the hand-written Markdown pages in content/<lang>/ and their front matter.
 
 Layout, for each language:
-    content/<lang>/national/<slug>.md              a page of the national site
+    content/<lang>/main/<slug>.md                  a page of the main site (the national site)
     content/<lang>/authority/<slug>.md             a page every local site has (filled with its data)
     content/<lang>/authorities/<id>/<slug>.md      one authority's own version of a shared page
     content/<lang>/handbook/<slug>.md              a chapter of the handbook's national core
@@ -96,7 +96,7 @@ class SourcePage:
 
     file: str  # relative to the project root
     lang: str
-    kind: str  # "national", "authority", "chapter" (handbook core) or "variation" (handbook variation)
+    kind: str  # "main", "authority", "chapter" (handbook core) or "variation" (handbook variation)
     authority: str | None  # set for an authority's own version of a shared page or handbook variation
     slug: str
     meta: FrontMatter
@@ -138,7 +138,7 @@ def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
     parts = path.relative_to(base).parts
     authority = region = None
     schema: type[FrontMatter] = FrontMatter
-    if len(parts) == 2 and parts[0] in ("national", "authority"):
+    if len(parts) == 2 and parts[0] in ("main", "authority"):
         kind = parts[0]
     elif len(parts) == 3 and parts[0] == "authorities":
         kind, authority = "authority", parts[1]
@@ -150,7 +150,7 @@ def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
     else:
         raise ContributorError([Problem(
             file, "This page is not in a folder the generator knows.",
-            fix=f"Move it to content/{lang}/national/, content/{lang}/authority/, "
+            fix=f"Move it to content/{lang}/main/, content/{lang}/authority/, "
                 f"content/{lang}/authorities/<authority id>/, content/{lang}/handbook/, "
                 f"content/{lang}/handbook/regions/<region id>/ or content/{lang}/handbook/authorities/<authority id>/.",
         )])

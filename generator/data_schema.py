@@ -130,7 +130,7 @@ def _check_base_url(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?/", value):
         raise ValueError(
             f"{value!r} is not a full web address ending in '/'. "
-            "How to fix: write it like 'https://fosterwales.gov.wales/'."
+            "How to fix: write it like 'https://www.example.org/fostering/'."
         )
     return value
 
@@ -217,24 +217,62 @@ class Language(Strict):
         return _check_base_url(value)
 
 
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Colours(Strict):
+    """The brand's colours, as CSS hex colours. White text on primary and accent must be readable (WCAG AA)."""
+
+    primary: Colour  # the header and navigation
+    primary_light: Colour
+    primary_dark: Colour
+    accent: Colour  # links on hover, focus outlines
+
+    @model_validator(mode="after")
+    def _readable(self) -> Colours:
+        for name in ("primary", "primary_dark", "accent"):
+            ratio = contrast_with_white(getattr(self, name))
+            if ratio < 4.5:
+                raise ValueError(f"White text on the {name} colour {getattr(self, name)} has a contrast of only "
+                                 f"{ratio:.1f}:1. How to fix: choose a darker colour (at least 4.5:1).")
+        return self
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG's contrast ratio between a hex colour and white."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+class Theme(Strict):
+    """How the tenant's sites look: the text beside the header's logo, and the brand's colours."""
+
+    logo_text: Text | None = None  # short text in the header's logo place (the theme's icon when left out)
+    colours: Colours | None = None  # the theme's own colours when left out
+
+
 class SiteFile(Strict):
     """data/site.yml: the service as a whole."""
 
-    brand: Text  # the national site's name, e.g. Foster Wales / Maethu Cymru
-    local_site_name: Text  # the name of a local site, with {authority} for the authority's name
+    brand: Text  # the service's name: the main site's, and the start of every local site's
+    # The name of a local site, with {authority} for the authority's name (needed when there are authorities).
+    local_site_name: Text | None = None
     description: Text
     languages: list[Language] = Field(min_length=1)
+    theme: Theme = Field(default_factory=lambda: Theme())
     # Facts about the service pages may show as facts.<name>: contact details, accessibility status...
     facts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Fact] = Field(default_factory=dict)
 
     @field_validator("local_site_name")
     @classmethod
-    def _has_placeholder(cls, value: Text) -> Text:
-        for code, text in value.root.items():
+    def _has_placeholder(cls, value: Text | None) -> Text | None:
+        for code, text in (value.root.items() if value else ()):
             if isinstance(text, str) and "{authority}" not in text:
                 raise ValueError(
                     f"The {language_name(code)} local site name must contain {{authority}}. "
-                    "How to fix: write it like 'Foster Wales {authority}'."
+                    "How to fix: write it like 'Fostering {authority}'."
                 )
         return value
 
@@ -550,11 +588,11 @@ class GlossaryFile(Strict):
 class NavigationFile(Strict):
     """The order of pages in each kind of site, by page id."""
 
-    national: list[Id] = Field(min_length=1)
-    authority: list[Id] = Field(min_length=1)
+    main: list[Id] = Field(min_length=1)
+    authority: list[Id] = Field(default_factory=list)  # needed when the tenant has local authorities
 
 
-SiteKind = Literal["national", "authority"]
+SiteKind = Literal["main", "authority"]
 
 
 # --- The carer handbook --------------------------------------------------------------------------
@@ -582,8 +620,11 @@ class HandbookSubpage(HandbookPage):
 
 
 class HandbookFile(Strict):
-    """Where each authority's handbook lives, the order of the national core's chapters, and the releases."""
+    """Where the handbook lives, the order of its core chapters, and the releases."""
 
+    # "local": every local authority's site publishes its handbook (core, then regional and local variations);
+    # "main": the main site publishes the core alone (a tenant with one site).
+    published_on: Literal["main", "local"]
     folder: Slugs  # the handbook's folder inside each local site, per language
     contents: HandbookPage
     amendments: HandbookSubpage

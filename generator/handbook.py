@@ -1,4 +1,4 @@
-"""The carer handbook each local site publishes: the national core, then its region's and its own variations.
+"""The carer handbook: the core chapters, then (on a local site) its region's and its own variations.
 
 Composition works on Markdown before template code is evaluated: a chapter is split into pieces (its
 introduction, then one piece per `## ` section), and variations add chapters, add sections or replace
@@ -91,8 +91,11 @@ def is_overdue(meta: ChapterMeta | VariationMeta, today: datetime.date) -> bool:
 
 
 def variations_for(project: Project, site: Site, lang: str) -> list[SourcePage]:
-    """The variations that apply to an authority's handbook: its region's first, then its own."""
+    """The variations that apply to an authority's handbook: its region's first, then its own (none on the
+    main site)."""
     authority = site.authority
+    if authority is None:
+        return []
     found = [p for p in project.pages if p.kind == "variation" and p.lang == lang
              and (p.region == authority.region or p.authority == authority.id)]
     return sorted(found, key=lambda p: (p.authority is not None, p.file))
@@ -168,7 +171,8 @@ def check_handbook(project: Project) -> list[Problem]:
     release_ids = {r.id for r in project.handbook.releases}
     region_ids = {r.id for r in project.regions}
     authority_ids = {a.id for a in project.authorities}
-    site_page_ids = set(project.navigation.authority) | {CONTENTS, AMENDMENTS, PRINT}
+    site_page_ids = set(project.navigation.main if project.handbook.published_on == "main"
+                        else project.navigation.authority) | {CONTENTS, AMENDMENTS, PRINT}
 
     for index, chapter_id in enumerate(project.handbook.chapters):
         for lang in languages:
@@ -191,8 +195,8 @@ def check_handbook(project: Project) -> list[Problem]:
                                      "Use the id of a release listed under 'releases:' in data/handbook.yml, or "
                                      "add the new release there first."))
         if page.id in site_page_ids:
-            found.append(Problem(page.file, f"The id '{page.id}' is already the id of a page of every local site.",
-                                 page.field_line("id"), "id", "Give the chapter another id."))
+            found.append(Problem(page.file, f"The id '{page.id}' is already the id of a page of the site the "
+                                 "handbook is in.", page.field_line("id"), "id", "Give the chapter another id."))
 
     pairs: dict[tuple, dict[str, SourcePage]] = defaultdict(dict)
     for page in variations:

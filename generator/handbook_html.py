@@ -178,7 +178,8 @@ class HandbookView:
         button = Markup('<p><button type="button" class="md-button fw-print-button" data-fw-print hidden>{}'
                         "</button></p>").format(self._("Print this handbook"))
         # On paper, the first thing a reader sees says whose handbook this is.
-        council = self.page.site.authority.council.get(self.lang)
+        site = self.page.site
+        council = site.authority.council.get(self.lang) if site.authority else self.project.config.brand.get(self.lang)
         cover = Markup('<p class="fw-print-cover"><strong>{}: {}</strong></p>').format(
             self.project.handbook.contents.title.get(self.lang), council)
         parts = [str(cover), escape(spec.introduction.get(self.lang)) if spec.introduction else "", str(button)]

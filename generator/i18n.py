@@ -21,12 +21,15 @@ from babel.numbers import format_currency, format_decimal
 from babel.plural import to_gettext
 from babel.support import NullTranslations, Translations
 
+from .tenant import repository
+
 CATALOGUE_DIR = Path("site_src") / "locales"
 DOMAIN = "messages"
 
 
 def catalogue_path(root: Path, lang: str) -> Path:
-    return root / CATALOGUE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """Every tenant shares the repository's catalogues."""
+    return repository(root) / CATALOGUE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @cache

@@ -18,7 +18,7 @@ from .data_schema import DateFact, EveryAuthority, Fact, LearningFrameworkFile, 
 from .markup import source_note, unconfirmed_marker
 from .model import Project
 
-RECORD_FORMAT = "fosterwales-personal-learning-record"  # names the saved file's format; the script checks it
+RECORD_FORMAT = "personal-learning-record"  # names the saved file's format; the script checks it
 RECORD_VERSION = 1
 BLANK_ENTRIES = 3  # learning entries on the form while the framework's learning areas are not confirmed
 # The fields of one learning entry, in order: name -> kind of control.

@@ -42,6 +42,9 @@ DATA_FILES = {
     "handbook": HandbookFile,
     "learning_framework": LearningFrameworkFile,
 }
+# Every tenant has these; the others are optional (a tenant with one site has no regions or authorities, and
+# the pages that show a missing file's data cannot be written).
+REQUIRED_FILES = ("site", "sources", "navigation")
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
              "good_practice": "initiatives", "glossary": "terms"}
@@ -53,6 +56,8 @@ def load_project(root: Path) -> Project:
     docs: dict[str, YamlDocument] = {}
     for name in DATA_FILES:
         path = root / "data" / f"{name}.yml"
+        if not path.exists() and name not in REQUIRED_FILES:
+            continue
         if not path.exists():
             problems.add(Problem(f"data/{name}.yml", "This data file is missing.",
                                  fix="Restore it from the repository (git checkout -- data/)."))
@@ -66,6 +71,8 @@ def load_project(root: Path) -> Project:
     context = {"languages": _declared_languages(docs["site"])}
     parsed: dict[str, Any] = {}
     for name, schema in DATA_FILES.items():
+        if name not in docs:
+            continue
         try:
             parsed[name] = validate_document(docs[name], schema, context)
         except ContributorError as error:
@@ -77,21 +84,24 @@ def load_project(root: Path) -> Project:
         problems.extend(error.problems)
     problems.raise_if_any()
 
+    def entries(name: str, key: str) -> tuple:
+        return tuple(getattr(parsed[name], key)) if name in parsed else ()
+
     project = Project(
         root=root,
         config=parsed["site"],
         sources={s.id: s for s in parsed["sources"].sources},
-        regions=tuple(parsed["regions"].regions),
-        authorities=tuple(parsed["authorities"].authorities),
+        regions=entries("regions", "regions"),
+        authorities=entries("authorities", "authorities"),
         navigation=parsed["navigation"],
-        charts=tuple(parsed["national_data"].charts),
-        initiatives=tuple(parsed["good_practice"].initiatives),
-        glossary=tuple(parsed["glossary"].terms),
-        payments=parsed["payments"],
-        offer=parsed["offer"],
-        handbook=parsed["handbook"],
+        charts=entries("national_data", "charts"),
+        initiatives=entries("good_practice", "initiatives"),
+        glossary=entries("glossary", "terms"),
+        payments=parsed.get("payments"),
+        offer=parsed.get("offer"),
+        handbook=parsed.get("handbook"),
         pages=tuple(pages),
-        data={name: (parsed[name], docs[name]) for name in DATA_FILES},
+        data={name: (parsed[name], docs[name]) for name in parsed},
     )
     problems.extend(_cross_check(project, docs))
     problems.raise_if_any()
@@ -113,6 +123,8 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
         found.append(Problem(docs[doc].file, message, docs[doc].line_of(path), field_name(path), fix))
 
     for name, key in _ID_LISTS.items():
+        if name not in docs:
+            continue
         seen: set[str] = set()
         for index, item in enumerate(docs[name].data[key]):
             if item["id"] in seen:
@@ -120,6 +132,10 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                         "Give each entry its own id.")
             seen.add(item["id"])
 
+    if project.authorities and project.config.local_site_name is None:
+        problem("site", (), "There are local authorities, so their sites need a name.",
+                "Add 'local_site_name:' with {authority} where the authority's name goes, e.g. "
+                "'Fostering {authority}'.")
     region_ids = {r.id for r in project.regions}
     for index, authority in enumerate(project.authorities):
         if authority.region not in region_ids:
@@ -152,7 +168,7 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                 problem(name, path + ("source",), f"The source '{source_id}' is not in data/sources.yml.",
                         "Add the document to data/sources.yml, or use the id of one listed there.")
 
-    national_slugs = {(p.lang, p.slug) for p in project.pages if p.kind == "national"}
+    main_slugs = {(p.lang, p.slug) for p in project.pages if p.kind == "main"}
     for lang in project.languages:
         seen_slugs: dict[str, str] = {}
         for index, authority in enumerate(project.authorities):
@@ -161,17 +177,21 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                 problem("authorities", ("authorities", index, "slug", lang),
                         f"The {language_name(lang)} slug '{slug}' is already used by '{seen_slugs[slug]}'.",
                         "Every authority needs its own address in each language.")
-            elif (lang, slug) in national_slugs:
+            elif (lang, slug) in main_slugs:
                 problem("authorities", ("authorities", index, "slug", lang),
-                        f"The {language_name(lang)} slug '{slug}' is also the address of a national page.",
-                        "Choose another slug, or rename the national page.")
+                        f"The {language_name(lang)} slug '{slug}' is also the address of a page of the main site.",
+                        "Choose another slug, or rename that page.")
             seen_slugs[slug] = authority.id
 
     found.extend(_check_pages(project, docs))
-    found.extend(_check_payments(project, docs["payments"]))
-    found.extend(_check_offer(project, docs["offer"]))
-    found.extend(check_handbook(project))
-    found.extend(_check_learning(project, docs["learning_framework"]))
+    if project.payments:
+        found.extend(_check_payments(project, docs["payments"]))
+    if project.offer:
+        found.extend(_check_offer(project, docs["offer"]))
+    if project.handbook:
+        found.extend(check_handbook(project))
+    if "learning_framework" in project.data:
+        found.extend(_check_learning(project, docs["learning_framework"]))
     return found
 
 
@@ -264,7 +284,7 @@ def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
     authority_ids = {a.id for a in project.authorities}
     by_key: dict[tuple, dict[str, SourcePage]] = defaultdict(dict)
     for page in project.pages:
-        if page.kind not in ("national", "authority"):
+        if page.kind not in ("main", "authority"):
             continue  # the handbook checks its own files
         key = (page.kind, page.authority, page.id)
         if page.lang in by_key[key]:
@@ -296,7 +316,7 @@ def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                     found.append(Problem(page.file, f"An authority's own page must keep the shared page's name "
                                          f"'{shared.slug}.md'.", fix=f"Rename it to {shared.slug}.md."))
 
-    for kind in ("national", "authority"):
+    for kind in ("main", "authority") if project.authorities else ("main",):
         order = getattr(project.navigation, kind)
         ids = {page_id for (k, a, page_id) in by_key if k == kind and a is None}
         for index, page_id in enumerate(order):

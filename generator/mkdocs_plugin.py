@@ -1,4 +1,4 @@
-"""MkDocs plugin `fosterwales`: our catalogue and formatting in the theme, and less work per build.
+"""MkDocs plugin `fostering_sites`: our catalogue and formatting in the theme, and less work per build.
 
 - Theme templates get our gettext catalogue and Babel formatting: our overrides in site_src/overrides write
   `{{ _("Part of %(brand)s", brand=...) }}` and get the string in the page's language, plural forms included.
@@ -6,11 +6,11 @@
   icons walked and filtered) and the theme's compiled templates (a bytecode cache in .build/jinja, shared
   by every build and process). MkDocs would otherwise redo both for each of the 46 projects.
 - A local site can use the theme's static files (CSS, JavaScript, fonts, the search worker) of the site
-  whose root is `theme_assets` away (the national site of its language tree) instead of copying its own:
+  whose root is `theme_assets` away (the main site of its language tree) instead of copying its own:
   the files are left out of its build and the theme's `url` filter points at the shared copy.
 - MkDocs' own per-site sitemaps are not written: the publish stage writes one per language tree.
 
-With FOSTERWALES_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
+With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
 render at all): the benchmark's baseline, plain MkDocs (bench/bench.py).
 """
 
@@ -31,7 +31,7 @@ _THEME_FILES: dict[tuple, list[str]] = {}
 _BYTECODE: dict[str, object] = {}
 
 
-class FosterWalesConfig(Config):
+class FosteringSitesConfig(Config):
     root = config_options.Type(str)  # the project root, where site_src/locales lives (relative: to mkdocs.yml)
     lang = config_options.Type(str)
     locale = config_options.Type(str)
@@ -39,7 +39,7 @@ class FosterWalesConfig(Config):
     theme_assets = config_options.Type(str, default="")
 
 
-class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
+class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
     serving = False  # `mkdocs serve` (our live preview) serves one site alone: it keeps its own theme files
 
     def on_startup(self, *, command, dirty):
@@ -48,7 +48,7 @@ class FosterWalesPlugin(BasePlugin[FosterWalesConfig]):
 
     @event_priority(100)  # before the search plugin, which loads theme templates in its on_config
     def on_config(self, config):
-        self.plain = os.environ.get("FOSTERWALES_PLAIN_MKDOCS") == "1"
+        self.plain = os.environ.get("FOSTERING_PLAIN_MKDOCS") == "1"
         self.root = Path(config.config_file_path).parent / self.config.root if config.config_file_path else Path(
             self.config.root)
         self._theme_dirs = [os.path.normpath(folder) for folder in config.theme.dirs]

@@ -27,19 +27,19 @@ from .data_schema import (
 )
 from .yaml_source import YamlDocument
 
-NATIONAL = "national"
+MAIN = "main"
 
 
 @dataclass(frozen=True)
 class Site:
-    """The national site, or one authority's site."""
+    """The tenant's main site, or one authority's site."""
 
-    id: str  # "national" or the authority's id
+    id: str  # "main" or the authority's id
     kind: SiteKind
     authority: Authority | None = None
 
     def slug(self, lang: str) -> str:
-        """The site's folder inside a language tree ('' for the national site)."""
+        """The site's folder inside a language tree ('' for the main site)."""
         return self.authority.slug.get(lang) if self.authority else ""
 
 
@@ -81,9 +81,9 @@ class Project:
     charts: tuple[Chart, ...]
     initiatives: tuple[Initiative, ...]
     glossary: tuple[Term, ...]
-    payments: PaymentsFile
-    offer: OfferFile
-    handbook: HandbookFile
+    payments: PaymentsFile | None  # None: the tenant has no such data file
+    offer: OfferFile | None
+    handbook: HandbookFile | None
     pages: tuple[SourcePage, ...]
     data: dict[str, tuple[BaseModel, YamlDocument]]  # data file name -> its model and where each value is
 
@@ -100,8 +100,8 @@ class Project:
 
     @cached_property
     def sites(self) -> tuple[Site, ...]:
-        national = Site(NATIONAL, "national")
-        return (national,) + tuple(Site(a.id, "authority", a) for a in self.authorities)
+        main = Site(MAIN, "main")
+        return (main,) + tuple(Site(a.id, "authority", a) for a in self.authorities)
 
     def site(self, site_id: str) -> Site:
         return next(site for site in self.sites if site.id == site_id)
@@ -124,7 +124,7 @@ class Project:
         return own + regional
 
     def site_pages(self, site: Site) -> list[Page]:
-        """The site's pages in navigation order (a local site's handbook last); an authority's own version
+        """The site's pages in navigation order (the handbook, where it is published, last); an authority's own version
         replaces the shared page."""
         return list(self._pages_by_site[site.id])  # asked for thousands of times while rendering
 
@@ -135,7 +135,7 @@ class Project:
     def _compose_site_pages(self, site: Site) -> list[Page]:
         from .handbook import handbook_pages  # the handbook composes its pages from the model
 
-        order = self.navigation.national if site.kind == "national" else self.navigation.authority
+        order = self.navigation.main if site.kind == "main" else self.navigation.authority
         result = []
         for page_id in order:
             sources = {}
@@ -144,7 +144,7 @@ class Project:
                 own = [p for p in shared if p.authority == site.id]
                 sources[lang] = own[0] if own else next(p for p in shared if p.authority is None)
             result.append(Page(site, page_id, sources))
-        if site.authority:
+        if self.handbook and self.handbook.published_on == ("local" if site.authority else "main"):
             result.extend(handbook_pages(self, site))
         return result
 

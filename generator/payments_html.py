@@ -14,6 +14,8 @@ from .model import Project
 from .payments import WEEKS_IN_YEAR
 
 COMPARISON_ID = "compare-allowances"  # the comparison table's anchor, the same in every language
+# The id of the main site's page with the comparison, which the calculator links to.
+COMPARISON_PAGE = "allowances-and-fees"
 
 
 

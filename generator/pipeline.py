@@ -171,7 +171,7 @@ def _previous_config(root: Path) -> Path | None:
     from .render import PROJECTS_DIR
 
     folder = root / PROJECTS_DIR
-    for config in (folder.glob("*/national/mkdocs.yml") if folder.is_dir() else ()):
+    for config in (folder.glob("*/main/mkdocs.yml") if folder.is_dir() else ()):
         return config
     return None
 

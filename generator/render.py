@@ -18,6 +18,7 @@ from .content import SourcePage
 from .errors import ContributorError, ProblemCollector
 from .model import Page, Project, Site
 from .templating import RenderedPage, render_page, site_name
+from .tenant import repository
 
 PROJECTS_DIR = Path(".build") / "projects"
 
@@ -135,10 +136,10 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
         ],
         "hreflang": _hreflang(project, page),
     }
-    if page.site.kind != "national":
-        national_home = project.site_pages(project.site("national"))[0]
-        fw["national_home"] = (urls.absolute_url(project, national_home, lang) if absolute_links
-                               else urls.relative_link(here, urls.output_path(national_home, lang)))
+    if page.site.kind != "main":
+        main_home = project.site_pages(project.site("main"))[0]
+        fw["main_home"] = (urls.absolute_url(project, main_home, lang) if absolute_links
+                           else urls.relative_link(here, urls.output_path(main_home, lang)))
     if source.meta.reviewed:
         fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
         fw["reviewed_iso"] = source.meta.reviewed.isoformat()
@@ -158,19 +159,21 @@ def _hreflang(project: Project, page: Page) -> list[dict]:
 
 def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
     language = project.language(lang)
+    theme = project.config.theme
     home = project.site_pages(site)[0]
     others = [code for code in project.languages if code != lang]
     here = project.root / PROJECTS_DIR / lang / site.id
+    shared = repository(project.root)  # the theme and base configuration every tenant uses
     config: dict = {
-        "INHERIT": os.path.relpath(project.root / "mkdocs.yml", here),
+        "INHERIT": os.path.relpath(shared / "mkdocs.yml", here),
         "site_name": site_name(project, site.id, lang),
         "site_url": urls.site_base_url(project, site, lang),
         "site_description": project.config.description.get(lang),
         "docs_dir": "docs",
         # Paths relative to the project folder, so generated projects (and their cached builds) do not
         # depend on where the repository is.
-        "theme": {"language": lang, "custom_dir": os.path.relpath(project.root / "site_src" / "overrides", here)},
-        "plugins": {"fosterwales": {"root": os.path.relpath(project.root, here), "lang": lang,
+        "theme": {"language": lang, "custom_dir": os.path.relpath(shared / "site_src" / "overrides", here)},
+        "plugins": {"fostering_sites": {"root": os.path.relpath(project.root, here), "lang": lang,
                                     "locale": language.locale, "theme_assets": _theme_assets(site, lang)}},
         "extra": {
             # A true value makes the theme's header include partials/alternate.html, our language switch.
@@ -178,6 +181,8 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
             "fw": {
                 "site_kind": site.kind,
                 "brand": project.config.brand.get(lang),
+                "colours": theme.colours.model_dump() if theme.colours else None,
+                "logo_text": theme.logo_text.get(lang) if theme.logo_text else None,
                 # Where a page without its own alternates (the 404 page) sends the language switch.
                 "alternate_homes": [
                     {"lang": code, "name": project.language(code).name,
@@ -192,9 +197,9 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
 
 def _theme_assets(site: Site, lang: str) -> str:
     """Where a site finds the theme's static files: a local site published under its language's address
-    uses the national site's copy at the root of the language tree; the national site, and a site with an
+    uses the main site's copy at the root of the language tree; the main site, and a site with an
     address of its own, carry their own ('')."""
-    if site.kind == "national" or (site.authority and site.authority.base_url):
+    if site.kind == "main" or (site.authority and site.authority.base_url):
         return ""
     return "../" * urls.site_dir(site, lang).count("/")
 

@@ -19,6 +19,7 @@ from watchdog.observers import Observer
 from .errors import ContributorError
 from .loader import load_project
 from .render import render_project_files, write_projects
+from .tenant import repository
 
 # How long the sources must be quiet before rendering: one render per save, however many events it fires.
 SETTLE_SECONDS = 0.05
@@ -47,7 +48,7 @@ def serve(root: Path, site_id: str, lang: str, address: str) -> None:
         observer.schedule(handler, str(root / folder), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(str(config), livereload=True, dev_addr=address, watch=[str(root / "site_src")])
+        mkdocs_serve(str(config), livereload=True, dev_addr=address, watch=[str(repository(root) / "site_src")])
     finally:
         observer.stop()
         handler.cancel()
@@ -58,7 +59,7 @@ def _render(root: Path, site_id: str, lang: str) -> Path | None:
     try:
         project = load_project(root)
         if site_id not in {site.id for site in project.sites}:
-            print(f"There is no site '{site_id}'. Use 'national' or an authority id from data/authorities.yml.")
+            print(f"There is no site '{site_id}'. Use 'main' or an authority id from data/authorities.yml.")
             return None
         if lang not in project.languages:
             print(f"'{lang}' is not one of this site's languages: {', '.join(project.languages)}.")

@@ -32,11 +32,11 @@ from .learning_html import LearningRenderer
 from .markup import sourced, unconfirmed_marker
 from .model import Page, Project
 from .offer_html import OfferRenderer
-from .payments_html import COMPARISON_ID, PaymentsRenderer
+from .payments_html import COMPARISON_ID, COMPARISON_PAGE, PaymentsRenderer
 
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
                  "payments", "minimum_allowance", "compare_allowances", "calculator", "local_offer",
-                 "national_commitment", "handbooks", "money", "date", "number", "page_url", "national_url")
+                 "national_commitment", "handbooks", "money", "date", "number", "page_url", "main_url")
 CONTEXT_NAMES += ("learning_framework", "learning_record")
 
 
@@ -122,7 +122,7 @@ class PageContext:
         """The names a page may use; only those in needed (when given) are worked out in full."""
         project, lang, site = self.project, self.lang, self.page.site
         pages_by_id = {p.id: p for p in project.site_pages(site)}
-        national = {p.id: p for p in project.site_pages(project.site("national"))}
+        main = {p.id: p for p in project.site_pages(project.site("main"))}
 
         def page_url(page_id: str) -> str:
             # Within a site, link to the Markdown file: MkDocs checks it exists and writes the URL.
@@ -130,10 +130,10 @@ class PageContext:
                 raise LookupError(f"page_url: this site has no page with the id '{page_id}'")
             return urls.doc_link(self.page, pages_by_id[page_id], lang)
 
-        def national_url(page_id: str = "home") -> str:
-            if page_id not in national:
-                raise LookupError(f"national_url: the national site has no page with the id '{page_id}'")
-            return page_url(page_id) if site.kind == "national" else self.link_to(national[page_id])
+        def main_url(page_id: str = "home") -> str:
+            if page_id not in main:
+                raise LookupError(f"main_url: the main site has no page with the id '{page_id}'")
+            return page_url(page_id) if site.kind == "main" else self.link_to(main[page_id])
 
         def authority_view(authority) -> dict[str, Any]:
             home = project.site_pages(project.site(authority.id))[0]
@@ -167,7 +167,18 @@ class PageContext:
         values: dict[str, Any] = {
             "brand": project.config.brand.get(lang),
             "facts": {name: self.fact(fact) for name, fact in project.config.facts.items()},
-            "counts": {
+            "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
+            "money": lambda amount: i18n.money(amount, self.locale),
+            "date": lambda value: i18n.date(value, self.locale),
+            "number": lambda value: i18n.number(value, self.locale),
+            "page_url": page_url,
+            "main_url": main_url,
+        }
+        # Names that show a data file's contents exist only when the tenant has that file: a page using one
+        # otherwise is told the name does not exist here.
+        if project.authorities:
+            values["regions"] = regions
+            values["counts"] = {
                 "authorities": sourced(
                     messages.ngettext("%(num)d local authority", "%(num)d local authorities",
                                       len(project.authorities)) % {"num": len(project.authorities)},
@@ -176,29 +187,29 @@ class PageContext:
                     messages.ngettext("%(num)d region", "%(num)d regions",
                                       len(project.regions)) % {"num": len(project.regions)},
                     {r.source for r in project.regions}),
-            },
-            "chart": chart,
-            "glossary": lambda: glossary_html(project, lang),
-            "national_commitment": lambda: OfferRenderer(project, lang).national_commitment(),
-            "minimum_allowance": lambda: PaymentsRenderer(project, lang).national_minimum(),
-            "compare_allowances": lambda: PaymentsRenderer(project, lang).comparison(self.here()),
+            }
+        if project.charts:
+            values["chart"] = chart
+        if project.glossary:
+            values["glossary"] = lambda: glossary_html(project, lang)
+        if project.offer:
+            values["national_commitment"] = lambda: OfferRenderer(project, lang).national_commitment()
+        if project.payments:
+            values["minimum_allowance"] = lambda: PaymentsRenderer(project, lang).national_minimum()
+            values["compare_allowances"] = lambda: PaymentsRenderer(project, lang).comparison(self.here())
             # Raw HTML links are not rewritten by MkDocs, so this one is a real relative address.
-            "calculator": lambda: PaymentsRenderer(project, lang).calculator(
-                self.link_to(national["allowances-and-fees"]) + "#" + COMPARISON_ID),
-            "handbooks": lambda: self.handbooks(),
-            "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
-            "regions": regions,
-            "money": lambda amount: i18n.money(amount, self.locale),
-            "date": lambda value: i18n.date(value, self.locale),
-            "number": lambda value: i18n.number(value, self.locale),
-            "page_url": page_url,
-            "national_url": national_url,
-        }
-        values["learning_framework"] = lambda part="facts": LearningRenderer(project, lang).framework(part)
-        values["learning_record"] = lambda: LearningRenderer(project, lang).record()
+            values["calculator"] = lambda: PaymentsRenderer(project, lang).calculator(
+                self.link_to(main[COMPARISON_PAGE]) + "#" + COMPARISON_ID)
+        if project.handbook and project.handbook.published_on == "local":
+            values["handbooks"] = lambda: self.handbooks()
+        if "learning_framework" in project.data:
+            values["learning_framework"] = lambda part="facts": LearningRenderer(project, lang).framework(part)
+            values["learning_record"] = lambda: LearningRenderer(project, lang).record()
         if site.authority:
-            values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
-            values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)
+            if project.payments:
+                values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
+            if project.offer:
+                values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)
             values["good_practice"] = lambda: initiatives_markdown(
                 project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)
@@ -222,7 +233,7 @@ def glossary_html(project: Project, lang: str) -> Markup:
 
 def site_name(project: Project, site_id: str, lang: str) -> str:
     brand = project.config.brand.get(lang)
-    if site_id == "national":
+    if site_id == "main":
         return brand
     authority = project.site(site_id).authority
     return project.config.local_site_name.get(lang).replace("{authority}", authority.name.get(lang))

@@ -23,7 +23,7 @@ def _page(built: Built, site_id: str, page_id: str, lang: str):
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_national_site_has_every_page_people_need(built: Built, lang):
     for page_id in NATIONAL_PAGES:
-        article = _page(built, "national", page_id, lang).select_one("article")
+        article = _page(built, "main", page_id, lang).select_one("article")
         assert len(article.get_text(" ", strip=True).split()) > 60, f"{page_id} ({lang}) is nearly empty"
 
 
@@ -39,7 +39,7 @@ def test_every_local_site_has_its_pages_filled_with_its_own_data(built: Built, l
 
 
 def test_types_of_fostering_covers_each_type(built: Built):
-    headings = " ".join(h.get_text() for h in _page(built, "national", "types-of-fostering", "en").select("h2, h3"))
+    headings = " ".join(h.get_text() for h in _page(built, "main", "types-of-fostering", "en").select("h2, h3"))
     for kind in ("Short-term", "Long-term", "Short breaks", "Parent and child", "Community parent and child",
                  "Family and friends", "When I am Ready", "Mockingbird", "Supported lodgings"):
         assert kind in headings, kind
@@ -50,7 +50,7 @@ def test_types_of_fostering_covers_each_type(built: Built):
     ("cy", ["Statws cydymffurfio", "Cynnwys nad yw'n hygyrch", "Y drefn orfodi", "Paratoi'r datganiad hwn"]),
 ])
 def test_accessibility_statement_has_the_sections_the_regulations_ask_for(built: Built, lang, sections):
-    headings = [h.get_text(strip=True) for h in _page(built, "national", "accessibility", lang).select("h2, h3")]
+    headings = [h.get_text(strip=True) for h in _page(built, "main", "accessibility", lang).select("h2, h3")]
     for section in sections:
         assert any(h.startswith(section) for h in headings), (section, headings)
 
@@ -60,7 +60,7 @@ def test_unknown_service_facts_are_shown_as_unconfirmed(built: Built, lang, mark
     site = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
     unconfirmed = [name for name, fact in site["facts"].items() if fact.get("unconfirmed")]
     assert unconfirmed
-    shown = _page(built, "national", "accessibility", lang).select('[data-unconfirmed="true"]')
+    shown = _page(built, "main", "accessibility", lang).select('[data-unconfirmed="true"]')
     assert shown and all(m.get_text() == marker for m in shown)
     # The marker is only ever the data's doing: the words never appear loose in a page.
     for path in built.page_files(lang):
@@ -99,10 +99,10 @@ def test_one_file_changes_one_councils_page(project_copy):
 
 
 def test_glossary_follows_each_languages_alphabet(built: Built):
-    terms = [dt.contents[0].strip() for dt in _page(built, "national", "glossary", "cy").select("dl dt")]
+    terms = [dt.contents[0].strip() for dt in _page(built, "main", "glossary", "cy").select("dl dt")]
     assert terms.index("lwfans") < terms.index("llety â chymorth")  # ll is a letter after l
     assert terms == sorted(terms, key=lambda t: i18n.sort_key(t, "cy"))
-    english = _page(built, "national", "glossary", "cy").select("dl dt span[lang=en]")
+    english = _page(built, "main", "glossary", "cy").select("dl dt span[lang=en]")
     assert len(english) == len(terms)
 
 
@@ -113,13 +113,13 @@ def test_welsh_sort_key_treats_digraphs_as_letters():
 
 
 def test_inconsistent_welsh_term_is_refused(project_copy):
-    append(project_copy / "content" / "en" / "national" / "privacy.md",
+    append(project_copy / "content" / "en" / "main" / "privacy.md",
            "\nYour supervising social worker can help.\n")
-    page = project_copy / "content" / "cy" / "national" / "preifatrwydd.md"
+    page = project_copy / "content" / "cy" / "main" / "preifatrwydd.md"
     text = page.read_text(encoding="utf-8")
     for form in ("gweithiwr cymdeithasol goruchwylio", "weithiwr cymdeithasol goruchwylio"):
         assert form not in text
     result = run_generator(project_copy, "build")
     assert result.returncode == 1
-    assert "content/cy/national/preifatrwydd.md" in result.stderr
+    assert "content/cy/main/preifatrwydd.md" in result.stderr
     assert "standard term 'gweithiwr cymdeithasol goruchwylio'" in result.stderr

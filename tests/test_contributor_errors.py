@@ -94,21 +94,21 @@ def test_bad_slug_characters_are_explained(project_copy):
 
 
 def test_page_missing_in_welsh_is_refused(project_copy):
-    (project_copy / "content" / "cy" / "national" / "amdanom-ni.md").unlink()
-    _fails_cleanly(project_copy, "content/en/national/about.md", "This page has no Welsh version",
-                   "content/cy/national/<Welsh slug>.md with 'id: about'")
+    (project_copy / "content" / "cy" / "main" / "amdanom-ni.md").unlink()
+    _fails_cleanly(project_copy, "content/en/main/about.md", "This page has no Welsh version",
+                   "content/cy/main/<Welsh slug>.md with 'id: about'")
 
 
 def test_page_without_title_names_the_field(project_copy):
-    remove_line(project_copy / "content" / "cy" / "national" / "amdanom-ni.md", "title:")
-    _fails_cleanly(project_copy, "content/cy/national/amdanom-ni.md", "The field 'title' is required")
+    remove_line(project_copy / "content" / "cy" / "main" / "amdanom-ni.md", "title:")
+    _fails_cleanly(project_copy, "content/cy/main/amdanom-ni.md", "The field 'title' is required")
 
 
 def test_broken_link_in_content_stops_the_build_after_mkdocs_and_names_the_source(project_copy):
-    page = project_copy / "content" / "en" / "national" / "who-can-foster.md"
+    page = project_copy / "content" / "en" / "main" / "who-can-foster.md"
     append(page, "\nSee [our fees](fees-and-allowances.md).\n")
     line = len(page.read_text(encoding="utf-8").splitlines())
-    _fails_cleanly(project_copy, f"content/en/national/who-can-foster.md, line {line}",
+    _fails_cleanly(project_copy, f"content/en/main/who-can-foster.md, line {line}",
                    "fees-and-allowances.md")
 
 

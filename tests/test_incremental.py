@@ -54,12 +54,12 @@ def _differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 
 def test_cold_incremental_and_one_or_two_workers_give_the_same_bytes(project):
     cold_two_workers = _snapshot(project / "site")
-    page = project / "content" / "en" / "national" / "about.md"
+    page = project / "content" / "en" / "main" / "about.md"
     original = page.read_text(encoding="utf-8")
     edit(page, "title: About Foster Wales", "title: All about Foster Wales")
 
     incremental = _build(project)
-    assert incremental.built == ["en/national"], "only the site that shows the page is rebuilt"
+    assert incremental.built == ["en/main"], "only the site that shows the page is rebuilt"
     after_edit = _snapshot(project / "site")
     assert _differences(cold_two_workers, after_edit), "the edit is published"
 
@@ -70,7 +70,7 @@ def test_cold_incremental_and_one_or_two_workers_give_the_same_bytes(project):
 
     page.write_text(original, encoding="utf-8")
     back = _build(project, workers=2)
-    assert back.built == ["en/national"]
+    assert back.built == ["en/main"]
     assert not _differences(cold_two_workers, _snapshot(project / "site"))
 
 
@@ -125,7 +125,7 @@ def test_an_added_page_appears_and_a_deleted_page_disappears(project):
     edit(navigation, "  - privacy\n", "  - privacy\n  - open-evenings\n")
     for lang, slug, title in (("en", "open-evenings", "Open evenings"), ("cy", "nosweithiau-agored",
                                                                          "Nosweithiau agored")):
-        (project / "content" / lang / "national" / f"{slug}.md").write_text(
+        (project / "content" / lang / "main" / f"{slug}.md").write_text(
             f"---\nid: open-evenings\ntitle: {title}\n---\n{title}.\n", encoding="utf-8")
     _build(project)
     assert (project / "site" / "en" / "open-evenings" / "index.html").is_file()
@@ -133,11 +133,11 @@ def test_an_added_page_appears_and_a_deleted_page_disappears(project):
 
     edit(navigation, "  - open-evenings\n", "")
     for lang, slug in (("en", "open-evenings"), ("cy", "nosweithiau-agored")):
-        (project / "content" / lang / "national" / f"{slug}.md").unlink()
+        (project / "content" / lang / "main" / f"{slug}.md").unlink()
     _build(project)
     assert not (project / "site" / "en" / "open-evenings").exists()
     assert not (project / "site" / "cy" / "nosweithiau-agored").exists()
-    assert not (project / ".build" / "projects" / "en" / "national" / "docs" / "open-evenings.md").exists()
+    assert not (project / ".build" / "projects" / "en" / "main" / "docs" / "open-evenings.md").exists()
     for path in (project / "site").rglob("*.html"):
         assert "open-evenings" not in path.read_text(encoding="utf-8"), path
 

@@ -15,7 +15,7 @@ LOCALES = {"en": "en_GB", "cy": "cy"}
 
 
 def _data_page(built: Built, lang: str):
-    national = built.project.site_pages(built.project.site("national"))
+    national = built.project.site_pages(built.project.site("main"))
     page = next(p for p in national if p.id == "fostering-in-numbers")
     return parse(built.output / urls.output_path(page, lang) / "index.html")
 

@@ -134,7 +134,7 @@ def test_plural_and_count_phrases_follow_each_languages_rules(built: Built):
 def test_find_your_local_team_lists_every_authority_under_its_region(built: Built):
     project = built.project
     for lang in LANGS:
-        page = project.site_pages(project.site("national"))
+        page = project.site_pages(project.site("main"))
         team_page = next(p for p in page if p.id == "find-your-local-team")
         path = built.output / urls.output_path(team_page, lang) / "index.html"
         article = parse(path).select_one("article")

@@ -6,25 +6,25 @@ from .conftest import append, line_of, run_generator
 
 
 def test_a_figure_typed_into_a_page_is_refused(project_copy):
-    append(project_copy / "content" / "en" / "national" / "about.md", "\nWe approved 169 households last year.\n")
+    append(project_copy / "content" / "en" / "main" / "about.md", "\nWe approved 169 households last year.\n")
     result = run_generator(project_copy, "build")
     assert result.returncode == 1
-    assert "content/en/national/about.md" in result.stderr
+    assert "content/en/main/about.md" in result.stderr
     assert "The page shows the figure '169' typed into its text" in result.stderr
     assert not (project_copy / "site").exists()
 
 
 def test_years_and_dates_are_not_figures(project_copy):
-    append(project_copy / "content" / "en" / "national" / "about.md", "\nThe service began in 2015.\n")
+    append(project_copy / "content" / "en" / "main" / "about.md", "\nThe service began in 2015.\n")
     assert run_generator(project_copy, "build").returncode == 0
 
 
 def test_an_english_paragraph_in_a_welsh_page_is_refused(project_copy):
-    append(project_copy / "content" / "cy" / "national" / "amdanom-ni.md",
+    append(project_copy / "content" / "cy" / "main" / "amdanom-ni.md",
             "\nYou can talk to your local team about fostering and what it means for your family.\n")
     result = run_generator(project_copy, "build")
     assert result.returncode == 1
-    assert "content/cy/national/amdanom-ni.md" in result.stderr
+    assert "content/cy/main/amdanom-ni.md" in result.stderr
     assert "reads as English" in result.stderr
 
 

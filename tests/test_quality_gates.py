@@ -37,9 +37,9 @@ def test_gate_passes_on_the_real_build(built: Built, name):
 
 # --- A copy of the project with faults the build lets through, built once -----------------------------------
 
-ABOUT = "content/en/national/about.md"
-WHO = "content/en/national/who-can-foster.md"
-AMDANOM = "content/cy/national/amdanom-ni.md"
+ABOUT = "content/en/main/about.md"
+WHO = "content/en/main/who-can-foster.md"
+AMDANOM = "content/cy/main/amdanom-ni.md"
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def _gate(built: Built, name: str, release: bool = False):
 
 def test_accessibility_gate_fails_on_a_violation_and_names_the_page_and_line(faulty: Built):
     selected = [target for target in accessibility.targets(faulty.project)
-                if target.page and target.page.site.kind == "national" and target.page.id == "about"]
+                if target.page and target.page.site.kind == "main" and target.page.id == "about"]
     assert len(selected) == 2  # in English and in Welsh
     problems = accessibility.check_accessibility(faulty.project, faulty.output, selected)
     text = "\n".join(map(str, problems))
@@ -99,9 +99,9 @@ def test_welsh_page_older_than_its_english_is_a_warning_and_a_release_error(faul
     messages = {(p.file, p.message) for p in result.findings.warnings}
     assert any(file == AMDANOM and f"{ABOUT} has changed since this Welsh translation" in message
                for file, message in messages), text
-    assert any(file == "content/cy/national/pwy-all-faethu.md" for file, _ in messages)
+    assert any(file == "content/cy/main/pwy-all-faethu.md" for file, _ in messages)
     result, text = _gate(faulty, "translations", release=True)
-    assert not result.passed and "make translated FILE=content/cy/national/amdanom-ni.md" in text
+    assert not result.passed and "make translated FILE=content/cy/main/amdanom-ni.md" in text
 
 
 def test_gates_command_reports_every_gate_and_fails(faulty: Built):
@@ -125,9 +125,9 @@ def test_translation_status_report_lists_every_page_as_a_markdown_table(project_
     assert all(row.endswith(": up to date |") for row in rows), result.stdout
     append(project_copy / WHO, "\nA new paragraph, not translated yet.\n")
     result = run_generator(project_copy, "translations")
-    assert "`content/cy/national/pwy-all-faethu.md`: **out of date**" in result.stdout
+    assert "`content/cy/main/pwy-all-faethu.md`: **out of date**" in result.stdout
     assert "1 out of date" in result.stdout
-    marked = run_generator(project_copy, "translated", "content/cy/national/pwy-all-faethu.md")
+    marked = run_generator(project_copy, "translated", "content/cy/main/pwy-all-faethu.md")
     assert marked.returncode == 0, marked.stderr
     assert "0 out of date" in run_generator(project_copy, "translations").stdout
 

@@ -19,12 +19,12 @@ ESCAPES = [
 
 @pytest.mark.parametrize("attempt", ESCAPES)
 def test_escape_attempts_are_refused_with_the_line_to_fix(project_copy, attempt):
-    page = project_copy / "content" / "en" / "national" / "about.md"
+    page = project_copy / "content" / "en" / "main" / "about.md"
     append(page, f"\nA paragraph with {attempt} in it.\n")
     result = run_generator(project_copy, "check")
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr and "pwned" not in result.stdout + result.stderr
-    assert f"content/en/national/about.md, line {line_of(page, attempt)}" in result.stderr, result.stderr
+    assert f"content/en/main/about.md, line {line_of(page, attempt)}" in result.stderr, result.stderr
 
 
 def test_unknown_name_is_reported_with_file_and_line(project_copy):
@@ -37,11 +37,11 @@ def test_unknown_name_is_reported_with_file_and_line(project_copy):
 
 
 def test_template_syntax_error_is_reported_with_file_and_line(project_copy):
-    page = project_copy / "content" / "en" / "national" / "who-can-foster.md"
+    page = project_copy / "content" / "en" / "main" / "who-can-foster.md"
     append(page, "\n{% if %} A broken condition.\n")
     result = run_generator(project_copy, "check")
     assert result.returncode == 1
-    assert f"content/en/national/who-can-foster.md, line {line_of(page, '{% if %}')}" in result.stderr
+    assert f"content/en/main/who-can-foster.md, line {line_of(page, '{% if %}')}" in result.stderr
     assert "template code has a mistake" in result.stderr
 
 

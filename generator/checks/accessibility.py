@@ -1,7 +1,7 @@
 """Accessibility: axe-core in headless Chromium over one page of every page type, in every language.
 
 - axe-core (node_modules/axe-core, pinned in package-lock.json) runs in Debian's Chromium under Playwright, with
-  the WCAG 2.0, 2.1 and 2.2 A and AA rules; any violation fails the gate. Every national page is a page type of
+  the WCAG 2.0, 2.1 and 2.2 A and AA rules; any violation fails the gate. Every page of the main site is a page type of
   its own (each has its own helpers: charts, tables, the calculator), local pages are tested on one council's
   site (they are one template filled with each council's data) plus every council's own versions, and the
   404 page. Each language tree is served from the root of its own address, as it is published.
@@ -29,7 +29,7 @@ from ..model import Page, Project
 from . import tools
 
 THEME = "site_src/overrides/"
-STYLESHEET = THEME + "assets/stylesheets/fosterwales.css"
+STYLESHEET = THEME + "assets/stylesheets/fostering.css"
 # Rules about how things look: the stylesheet causes them, wherever the element is.
 STYLE_RULES = {"color-contrast", "link-in-text-block", "target-size"}
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -68,11 +68,11 @@ class Target:
 
 def targets(project: Project) -> list[Target]:
     """One page of every page type, in every language."""
-    national = project.site_pages(project.site("national"))
+    main = project.site_pages(project.site("main"))
     own = {page.authority for page in project.pages if page.authority}
-    local = [site for site in project.sites if site.kind != "national"]
+    local = [site for site in project.sites if site.kind != "main"]
     local_sites = local[:1] + [site for site in local[1:] if site.id in own]
-    pages = national + [page for site in local_sites for page in project.site_pages(site)]
+    pages = main + [page for site in local_sites for page in project.site_pages(site)]
     result = []
     for lang in project.languages:
         for page in pages:

@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..model import Project
 from .pages import built_pages
 
-USER_AGENT = "FosterWales-link-check/1.0 (+https://fosterwales.gov.wales/)"
+USER_AGENT = "fostering-site-generator-link-check/1.0"
 
 
 @dataclass

@@ -41,7 +41,7 @@ def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> li
             elif resolved is None or resolved not in files:
                 problems.append(Problem(source, f"A link to '{target}' leads to a page that does not exist "
                                         f"(on {relative}).", fix="Correct the link, or use page_url('page-id') "
-                                        "or national_url('page-id') so the address is worked out for you."))
+                                        "or main_url('page-id') so the address is worked out for you."))
             elif parts.fragment and resolved.endswith(".html") and parts.fragment not in _ids(tree, facts, resolved):
                 problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
                                         f"that the page does not have (on {relative}).",

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..data_schema import language_name
 from ..errors import Problem
 from ..model import Project
+from ..tenant import repository
 from . import tools
 from .pages import built_pages
 
@@ -183,7 +184,8 @@ def _locate(root: Path, lang: str, word: str, page_sources: list[str]) -> tuple[
     in_lang = re.compile(rf"\b{lang}:")
     candidates = list(dict.fromkeys(page_sources))
     candidates += [path.relative_to(root).as_posix() for path in sorted((root / "data").glob("*.yml"))]
-    candidates += [path.relative_to(root).as_posix() for path in sorted((root / "site_src").rglob("*.po"))]
+    candidates += [path.relative_to(root).as_posix() for path in sorted((root / "site_src").rglob("*.po"))
+                   if root == repository(root)]  # a tenant shares the repository's catalogues
     fallback: tuple[str, int | None] | None = None
     for file in candidates:
         lines = (root / file).read_text(encoding="utf-8").splitlines()

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "fosterwales-personal-learning-record";
+  var STORAGE_KEY = "personal-learning-record";
   var MAX_FILE_BYTES = 1024 * 1024;
   var MAX_ENTRIES = 200;
 

@@ -1,4 +1,4 @@
-/* Foster Wales progressive enhancements. Every page works without this script; it only adds:
+/* Progressive enhancements. Every page works without this script; it only adds:
    - the allowance calculator (figures from the page's embedded data, the same the tables show);
    - sorting and filtering of comparison tables. */
 (function () {
