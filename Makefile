@@ -13,6 +13,9 @@ DEBIAN_TOOLS := $(CHROMIUM) /usr/bin/java /usr/bin/hunspell /usr/share/hunspell/
 NODE_TOOLS := node_modules/.installed
 CY_DICTIONARY := .tools/hunspell/cy_GB.dic
 TOOLS := $(DEBIAN_TOOLS) $(NODE_TOOLS) $(CY_DICTIONARY)
+# TENANT=rotherham builds tenants/rotherham/ instead of the default tenant (the repository's own data/ and content/).
+TENANT ?=
+GENERATOR := $(BIN)/python -m generator $(if $(TENANT),--tenant $(TENANT))
 SITE ?= main
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
@@ -20,40 +23,40 @@ ADDRESS ?= 127.0.0.1:8000
 .PHONY: site test check gates translations translated external-links serve clean messages lint tools bench
 
 site: $(RUNTIME)
-	$(BIN)/python -m generator build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
+	$(GENERATOR) build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
 
 test: $(TESTING) $(TOOLS)
 	$(BIN)/python -m ruff check generator tests bench
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(RUNTIME)
-	$(BIN)/python -m generator check
+	$(GENERATOR) check
 
 # The quality gates over the built site/: links, translations, freshness, safety, spelling, HTML, accessibility.
 # RELEASE=1 turns the warnings (out-of-date Welsh, old figures) into errors.
 gates: site $(TOOLS)
-	$(BIN)/python -m generator gates $(if $(RELEASE),--release)
+	$(GENERATOR) gates $(if $(RELEASE),--release)
 
 # Every page's translation state, as a Markdown table to paste into a pull request.
 translations: $(RUNTIME)
-	@$(BIN)/python -m generator translations
+	@$(GENERATOR) translations
 
 # After updating a translation: record which version of the original it now matches (FILE=content/cy/...).
 translated: $(RUNTIME)
-	$(BIN)/python -m generator translated $(FILE)
+	$(GENERATOR) translated $(FILE)
 
 # Links to other websites, checked over the network (only when asked; CI has no network).
 external-links: $(RUNTIME)
-	$(BIN)/python -m generator external-links
+	$(GENERATOR) external-links
 
 tools: $(TOOLS)
 
 # Live preview of one site in one language: make serve SITE=anglesey SITE_LANG=cy
 serve: $(RUNTIME)
-	$(BIN)/python -m generator serve --site $(SITE) $(if $(SITE_LANG),--lang $(SITE_LANG)) --address $(ADDRESS)
+	$(GENERATOR) serve --site $(SITE) $(if $(SITE_LANG),--lang $(SITE_LANG)) --address $(ADDRESS)
 
 clean:
-	$(BIN)/python -m generator clean 2>/dev/null || rm -rf site .build
+	$(GENERATOR) clean 2>/dev/null || rm -rf site .build
 
 # Refresh the interface-string template and the Welsh catalogue after adding strings to templates or code.
 messages: $(RUNTIME)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import pipeline
 from .errors import ContributorError, Problem, warnings_report
-from .tenant import tenant_root
+from .tenant import folder_name, tenant_root
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     repository: Path = args.root.resolve()
 
     warnings: list[Problem] = []
+    folder = ""  # the tenant's folder, which the files named in messages are in
     try:
         root = tenant_root(repository, args.tenant)  # the tenant's data and content; output stays here
+        folder = folder_name(root)
         if args.command == "build":
             output = (args.output or repository / "site").resolve()
             summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release)
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"All data and content are valid: {len(project.sites)} sites, "
                   f"{len(project.pages)} page files.")
         elif args.command == "gates":
-            return _gates(root, (args.output or repository / "site").resolve(), args.release, args.only)
+            return _gates(root, (args.output or repository / "site").resolve(), args.release, args.only, folder)
         elif args.command == "translations":
             from .checks.translation_status import status_report
             from .loader import load_project
@@ -92,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "clean":
             pipeline.clean(root, (args.output or repository / "site").resolve())
     except ContributorError as error:
-        sys.stderr.write(error.report())
+        sys.stderr.write(error.report(folder))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         if warnings:
-            sys.stderr.write(warnings_report(warnings))
+            sys.stderr.write(warnings_report(warnings, folder))
     return 0
 
 
@@ -116,7 +118,7 @@ def _built(project, output: Path) -> bool:
     return True
 
 
-def _gates(root: Path, output: Path, release: bool, only: str | None) -> int:
+def _gates(root: Path, output: Path, release: bool, only: str | None, folder: str) -> int:
     from .checks.gates import NAMES, report, run_gates
     from .loader import load_project
 
@@ -128,7 +130,7 @@ def _gates(root: Path, output: Path, release: bool, only: str | None) -> int:
     if not _built(project, output):
         return 1
     results = run_gates(project, output, release, names)
-    sys.stdout.write(report(results))
+    sys.stdout.write(report(results, folder))
     return 0 if all(result.passed for result in results) else 1
 
 

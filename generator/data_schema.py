@@ -199,6 +199,12 @@ class Language(Strict):
     name: NonEmpty  # the language's name in itself, shown on the language switch
     locale: NonEmpty  # Babel locale for dates, numbers and plurals, e.g. en_GB
     base_url: str  # where this language's tree is published
+    # The hunspell dictionary the spelling gate uses (e.g. en_GB), looked for in .tools/hunspell/ and then in
+    # /usr/share/hunspell/; a language without one is not spell-checked.
+    dictionary: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_-]+$")] | None = None
+    # The language's letters in alphabetical order, where some are written with more than one character
+    # (e.g. 'ch', 'dd'): lists such as the glossary are sorted by them. Left out: sorted character by character.
+    alphabet: list[Annotated[str, StringConstraints(min_length=1)]] | None = None
 
     @field_validator("locale")
     @classmethod
@@ -417,7 +423,7 @@ class Scope(Strict):
         if bool(self.region) == bool(self.authorities):
             raise ValueError(
                 "Give either 'region' or 'authorities', not both and not neither. How to fix: write "
-                "'region: gwent' for a regional initiative, or 'authorities: [flintshire]' for a local one."
+                "'region: <region id>' for a regional initiative, or 'authorities: [<authority id>]' for a local one."
             )
         return self
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -35,19 +35,29 @@ class ContributorError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def report(self) -> str:
+    def report(self, folder: str = "") -> str:
+        """The problems, their files named from folder (a tenant's, e.g. 'tenants/rotherham/')."""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        body = "\n\n".join(str(p) for p in self.problems)
+        body = "\n\n".join(str(p) for p in in_folder(self.problems, folder))
         return f"The site was not built: {count} {noun} to fix.\n\n{body}\n"
 
 
-def warnings_report(problems: list[Problem]) -> str:
+def warnings_report(problems: list[Problem], folder: str = "") -> str:
     """Problems that do not stop a normal build, but that a release build refuses."""
     count = len(problems)
-    body = "\n\n".join(str(problem) for problem in problems)
+    body = "\n\n".join(str(problem) for problem in in_folder(problems, folder))
     return (f"\n{count} warning{'s' if count != 1 else ''} (this build went ahead; a release build refuses "
             f"{'them' if count != 1 else 'it'}):\n\n{body}\n")
+
+
+def in_folder(problems: list[Problem], folder: str) -> list[Problem]:
+    """Problems with their files named from the folder a contributor works in (files are relative to the
+    tenant's folder; setup problems, in parentheses, name no file)."""
+    if not folder:
+        return problems
+    return [problem if problem.file.startswith("(") else replace(problem, file=folder + problem.file)
+            for problem in problems]
 
 
 class ProblemCollector:

@@ -72,21 +72,18 @@ def date(value: datetime.date | str, locale: str) -> str:
     return format_date(datetime.date(*parts), "long", locale=locale)
 
 
-# The Welsh alphabet: digraphs are single letters, sorted where the Welsh alphabet places them.
-_WELSH_ALPHABET = "a b c ch d dd e f ff g ng h i j l ll m n o p ph r rh s t th u w y".split()
-_WELSH_LETTERS = sorted(_WELSH_ALPHABET, key=len, reverse=True)
-
-
-def sort_key(text: str, lang: str) -> tuple:
-    """Alphabetical order as readers of the language expect it ('llety' after 'lwfans' in Welsh)."""
+def sort_key(text: str, alphabet: list[str] | None) -> tuple:
+    """Alphabetical order as readers of the language expect it, by its alphabet (data/site.yml), in which
+    some letters are written with two characters: in Welsh, 'llety' comes after 'lwfans'."""
     text = text.casefold()
-    if lang != "cy":
+    if not alphabet:
         return (text,)
+    longest_first = sorted(alphabet, key=len, reverse=True)
     key, i = [], 0
     while i < len(text):
-        letter = next((d for d in _WELSH_LETTERS if text.startswith(d, i)), text[i])
-        if letter in _WELSH_ALPHABET:
-            key.append(_WELSH_ALPHABET.index(letter))
+        letter = next((d for d in longest_first if text.startswith(d, i)), text[i])
+        if letter in alphabet:
+            key.append(alphabet.index(letter))
         else:  # a space or hyphen sorts before any letter, other characters after
             key.append(-1 if letter in " -" else 100 + ord(letter))
         i += len(letter)

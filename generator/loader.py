@@ -154,7 +154,7 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             if authority_id not in authority_ids:
                 problem("good_practice", ("initiatives", index, "scope", "authorities", position),
                         f"'{authority_id}' is not an authority id in data/authorities.yml.",
-                        "Use the id of an authority, e.g. 'flintshire'.")
+                        "Use the id of an authority listed in data/authorities.yml.")
     for index, region in enumerate(project.regions):
         if not any(a.region == region.id for a in project.authorities):
             problem("regions", ("regions", index), f"The region '{region.id}' has no local authorities.",
@@ -212,7 +212,7 @@ def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
             if authority_id not in authority_ids:
                 found.append(Problem(doc.file, f"'{authority_id}' is not an authority id in data/authorities.yml.",
                                      doc.line_of(path + (authority_id,)), field_name(path + (authority_id,)),
-                                     "Use the id of an authority, e.g. 'cardiff'."))
+                                     "Use the id of an authority listed in data/authorities.yml."))
     for authority_id, provisions in project.offer.authorities.items():
         path = ("authorities", authority_id)
         for offer_id in provisions:
@@ -250,7 +250,7 @@ def _check_payments(project: Project, doc: YamlDocument) -> list[Problem]:
             who = getattr(rates, "authority", "national minimum")
             if who != "national minimum" and who not in authority_ids:
                 problem((key, index, "authority"), f"'{who}' is not an authority id in data/authorities.yml.",
-                        "Use the id of an authority, e.g. 'cardiff'.")
+                        "Use the id of an authority listed in data/authorities.yml.")
             if (who, rates.year) in seen:
                 problem((key, index, "year"), f"There are two sets of rates for {who} in {rates.year}; years must "
                         "not overlap.", "Keep one entry per year; put a mid-year change in a new year's entry.")

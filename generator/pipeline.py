@@ -90,6 +90,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     from .loader import load_project
     from .publish import assemble, staging_dir, swap_into_place, write_sitemaps
     from .render import write_projects
+    from .tenant import folder_name
 
     project = load_project(root)
     currency = check_currency(project, release)
@@ -141,7 +142,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         report.pages = len(project.all_pages()) * len(project.languages)
         report.built = sorted(job.project.name for job in jobs)
         report.reused = len(rendered) - len(jobs)
-        report.warnings = warnings_report(currency.warnings) if currency.warnings else ""
+        report.warnings = warnings_report(currency.warnings, folder_name(root)) if currency.warnings else ""
     return project
 
 

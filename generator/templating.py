@@ -222,8 +222,8 @@ class PageContext:
 def glossary_html(project: Project, lang: str) -> Markup:
     """The glossary as a definition list in the page's language's alphabetical order, each term with its
     equivalents in the other languages (marked with their lang, so screen readers pronounce them)."""
-    items = []
-    for term in sorted(project.glossary, key=lambda t: i18n.sort_key(t.term.get(lang), lang)):
+    items, alphabet = [], project.language(lang).alphabet
+    for term in sorted(project.glossary, key=lambda t: i18n.sort_key(t.term.get(lang), alphabet)):
         others = Markup("").join(Markup(' <span class="fw-glossary__other" lang="{}">({})</span>').format(
             code, term.term.get(code)) for code in project.languages if code != lang)
         items.append(Markup('<dt id="{}">{}{}</dt><dd>{}</dd>').format(

@@ -30,6 +30,12 @@ def tenant_root(repository: Path, name: str | None) -> Path:
     return folder
 
 
+def folder_name(root: Path) -> str:
+    """The tenant's folder as a contributor types it, for naming its files: '' or 'tenants/<name>/'."""
+    shared = repository(root)
+    return "" if shared == root else root.relative_to(shared).as_posix() + "/"
+
+
 def repository(root: Path) -> Path:
     """Where a tenant's shared theme, catalogues and base mkdocs.yml are: the repository it belongs to."""
     return root.parents[1] if root.parent.name == TENANTS_DIR else root

@@ -98,7 +98,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _PATTERN_HELP = {
     SLUG_PATTERN: "Use lowercase letters a-z, digits and single hyphens, with no accents or spaces "
-    "(for example 'ynys-mon' for Ynys Môn).",
+    "(for example 'cote-d-ivoire' for Côte d'Ivoire).",
     r"^[a-p]{8}$": "Use the 8 letters the translation status report gives for the page it translates "
     "(`make translations`).",
 }

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Findings, Problem
+from ..errors import Findings, Problem, in_folder
 from ..model import Project
 from .accessibility import check_accessibility
 from .alternates import check_alternates
@@ -59,7 +59,7 @@ def _errors(check: Callable[[Project, Path], list[Problem]]) -> Callable[[Projec
 GATES = (
     Gate("links", "internal links, anchors, images and assets, the language switch, hreflang pairs",
          _errors(lambda project, tree: check_links(project, tree, read_tree(tree)) + check_alternates(project, tree))),
-    Gate("content", "figures shown with their source, Welsh pages in Welsh, the glossary's standard terms",
+    Gate("content", "figures shown with their source, each page in its own language, the glossary's standard terms",
          _errors(lambda project, tree: _content(project, tree, read_tree(tree)))),
     Gate("translations", "every translation up to date with the page it translates, no text awaiting translation",
          lambda project, tree, release: check_translations(project, release)),
@@ -102,7 +102,8 @@ def run_gates(project: Project, tree: Path, release: bool = False, names: list[s
     return results
 
 
-def report(results: list[GateResult]) -> str:
+def report(results: list[GateResult], folder: str = "") -> str:
+    """The gates' results; files are named from folder (a tenant's, e.g. 'tenants/rotherham/')."""
     lines = ["Quality gates:", ""]
     for result in results:
         errors, warnings = len(result.findings.errors), len(result.findings.warnings)
@@ -112,10 +113,10 @@ def report(results: list[GateResult]) -> str:
     for result in results:
         if result.findings.errors:
             lines += ["", f"== {result.gate.name}: {len(result.findings.errors)} to fix ==", ""]
-            lines += [str(problem) + "\n" for problem in result.findings.errors]
+            lines += [str(problem) + "\n" for problem in in_folder(result.findings.errors, folder)]
     for result in results:
         if result.findings.warnings:
             lines += ["", f"== {result.gate.name}: {len(result.findings.warnings)} warnings (a release build refuses "
                       "them) ==", ""]
-            lines += [str(problem) + "\n" for problem in result.findings.warnings]
+            lines += [str(problem) + "\n" for problem in in_folder(result.findings.warnings, folder)]
     return "\n".join(lines).rstrip() + "\n"

@@ -91,7 +91,7 @@ def check_spelling(project: Project, tree: Path) -> list[Problem]:
                 found[(lang, word)].append(page.path)
     unknown: dict[tuple[str, str], _Unknown] = {}
     for lang in sorted({lang for lang, _ in found}):
-        base = tools.dictionary(lang)
+        base = tools.dictionary(_dictionary_name(project, lang))
         if base is None:
             continue  # a language with no dictionary is not checked
         accepted = lists.get(lang, _NO_LIST)[0]
@@ -102,6 +102,11 @@ def check_spelling(project: Project, tree: Path) -> list[Problem]:
 
 
 _NO_LIST: tuple[set[str], list[str]] = (set(), [])
+
+
+def _dictionary_name(project: Project, lang: str) -> str | None:
+    """The dictionary data/site.yml names for a language of the tenant (None for any other language)."""
+    return project.language(lang).dictionary if lang in project.languages else None
 
 
 def word_list(root: Path, lang: str) -> tuple[set[str], list[str]]:
@@ -172,8 +177,8 @@ def _explain(project: Project, tree: Path, unknown: dict[tuple[str, str], _Unkno
         problems.append(Problem(
             file, f"'{word}' is not a {language_name(lang)} word the spelling dictionary knows ({on}).", line,
             fix=f"{guess}Correct the spelling. If it is a name or a term spelt correctly, add it on a line of its own "
-                f"to {WORD_LISTS}/words-{lang}.txt; an English phrase on a Welsh page should be marked "
-                "<span lang=\"en\">...</span>."))
+                f"to {WORD_LISTS}/words-{lang}.txt; a phrase in another language than the page's should be "
+                "marked with its language, e.g. <span lang=\"en\">...</span>."))
     return problems
 
 

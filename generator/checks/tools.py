@@ -2,7 +2,7 @@
 
 - axe-core and the Nu HTML Checker (vnu-jar) from the npm registry, pinned in package-lock.json (node_modules/);
 - Java, Chromium, hunspell and its British English dictionary from Debian;
-- the Welsh hunspell dictionary unpacked into .tools/hunspell/ (see requirements-spelling.txt).
+- other hunspell dictionaries unpacked into .tools/hunspell/ from the wheels in requirements-spelling.txt.
 
 They belong to the checkout of the generator (TOOLS_ROOT), not to the project being checked, so a copy of the
 project (as the tests make) is checked with the same tools. A missing tool is not a contributor's mistake: it
@@ -24,8 +24,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DEBIAN_DICTIONARIES = Path("/usr/share/hunspell")
-# Dictionary (without .dic/.aff) for each language code, relative to TOOLS_ROOT or absolute.
-DICTIONARIES = {"en": DEBIAN_DICTIONARIES / "en_GB", "cy": Path(".tools/hunspell/cy_GB")}
+# Where dictionaries are looked for by name (data/site.yml, languages[].dictionary): the project's, then Debian's.
+DICTIONARY_FOLDERS = (TOOLS_ROOT / ".tools" / "hunspell", DEBIAN_DICTIONARIES)
 
 
 class MissingTool(Exception):
@@ -63,13 +63,15 @@ def hunspell() -> str:
     return found
 
 
-def dictionary(lang: str) -> Path | None:
-    """The hunspell dictionary of a language, or None when the project has none for it."""
-    if lang not in DICTIONARIES:
+def dictionary(name: str | None) -> Path | None:
+    """The hunspell dictionary of that name (the path without .dic/.aff), or None when there is no name."""
+    if not name:
         return None
-    base = DICTIONARIES[lang] if DICTIONARIES[lang].is_absolute() else TOOLS_ROOT / DICTIONARIES[lang]
-    _require(base.with_suffix(".dic"), f"The {lang} spelling dictionary ({base}.dic)")
-    return base
+    for folder in DICTIONARY_FOLDERS:
+        if (folder / f"{name}.dic").exists():
+            return folder / name
+    raise MissingTool(f"The spelling dictionary {name} ({name}.dic in " + " or ".join(map(str, DICTIONARY_FOLDERS))
+                      + ")")
 
 
 def _require(path: Path, what: str) -> Path:
@@ -79,13 +81,15 @@ def _require(path: Path, what: str) -> Path:
 
 
 def unpack_dictionary(download_dir: Path, target_dir: Path) -> None:
-    """Take cy_GB.dic and cy_GB.aff out of the downloaded wheel (nothing else of it is used)."""
-    wheel = next(download_dir.glob("cymraeg_mcp-*.whl"))
+    """Take the hunspell dictionaries (.dic, .aff) and their licences out of the downloaded wheels (nothing
+    else of them is used)."""
     target_dir.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(wheel) as archive:
-        for name in archive.namelist():
-            if name.rsplit("/", 1)[-1] in {"cy_GB.dic", "cy_GB.aff", "LICENCE", "COPYING.LESSER"}:
-                (target_dir / name.rsplit("/", 1)[-1]).write_bytes(archive.read(name))
+    for wheel in sorted(download_dir.glob("*.whl")):
+        with zipfile.ZipFile(wheel) as archive:
+            for name in archive.namelist():
+                base = name.rsplit("/", 1)[-1]
+                if base.endswith((".dic", ".aff")) or base in {"LICENCE", "COPYING.LESSER"}:
+                    (target_dir / base).write_bytes(archive.read(name))
 
 
 if __name__ == "__main__":  # used by the Makefile: python -m generator.checks.tools DOWNLOADS TARGET
