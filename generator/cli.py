@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             output = (args.output or repository / "site").resolve()
             summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release)
-            what = f"{summary.sites} sites in {summary.languages} languages ({summary.pages} pages)"
+            what = (f"{_count(summary.sites, 'site')} in {_count(summary.languages, 'language')} "
+                    f"({_count(summary.pages, 'page')})")
             if summary.unchanged:
                 print(f"Nothing has changed: {output} is up to date ({what}).")
             else:
@@ -109,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         if warnings:
             sys.stderr.write(warnings_report(warnings, folder))
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _built(project, output: Path) -> bool:

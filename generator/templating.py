@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import i18n, urls
 from .charts import chart_html
@@ -101,10 +101,10 @@ class PageContext:
         return urls.relative_link(self.here(), urls.output_path(page, self.lang))
 
     def fact(self, fact: Fact) -> Markup:
-        """A fact's value, or the 'to be confirmed' marker: never a guess."""
+        """A fact's value, marked with its source, or the 'to be confirmed' marker: never a guess."""
         if fact.unconfirmed or fact.value is None:
             return unconfirmed_marker(self.project.root, self.lang)
-        return escape(fact.value.get(self.lang))
+        return sourced(fact.value.get(self.lang), {fact.source})
 
     def handbooks(self) -> Markup:
         """Every authority's handbook, by region: a carer finds their council's own."""

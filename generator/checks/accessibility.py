@@ -4,7 +4,7 @@
   the WCAG 2.0, 2.1 and 2.2 A and AA rules; any violation fails the gate. Every page of the main site is a page type of
   its own (each has its own helpers: charts, tables, the calculator), local pages are tested on one council's
   site (they are one template filled with each council's data) plus every council's own versions, and the
-  404 page. Each language tree is served from the root of its own address, as it is published.
+  404 page. Each language tree is served at its own address's path, as it is published.
 - Keyboard focus is visible: tabbing through the start of each language's home page, every focused element
   looks different from the same place once focus has moved back with Shift+Tab (compared as screenshots, so
   any indicator counts: an outline, a shadow, a change of colour, a skip link or a search panel appearing).
@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import urls
 from ..errors import Problem
@@ -98,7 +99,9 @@ def _check(project: Project, tree: Path, selected: list[Target] | None) -> list[
     theme: dict[tuple[str, str], tuple[str, list[str]]] = {}
     problems: list[Problem] = []
     with ExitStack() as stack:
-        bases = {lang: stack.enter_context(serve_folder(tree / lang)) for lang in project.languages}
+        # Each language tree served at its published address's path, so root-relative links (404 pages) work.
+        bases = {lang: stack.enter_context(serve_folder(tree / lang, urlsplit(project.language(lang).base_url).path))
+                 for lang in project.languages}
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=str(chromium), args=tools.CHROMIUM_ARGS)
         stack.callback(browser.close)

@@ -24,13 +24,16 @@ _KINDS = {"img": "image", "source": "image", "script": "script", "link": "styles
 def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
     sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
     files, folders = _listing(tree)
+    # Each language tree is published at its base address: a root-relative link (as the 404 pages write them)
+    # starts with that address's path.
+    base_paths = {lang: urlsplit(project.language(lang).base_url).path for lang in project.languages}
     problems = []
     for relative in sorted(facts):
         for tag, target in facts[relative].targets:
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
                 continue  # external links are checked only on request
-            resolved = _resolve(relative, unquote(parts.path))
+            resolved = _resolve(relative, unquote(parts.path), base_paths.get(relative.split("/", 1)[0], "/"))
             if resolved in folders:
                 resolved = posixpath.join(resolved, "index.html") if resolved else "index.html"
             source = sources.get(relative, f"(generated page {relative})")
@@ -83,13 +86,15 @@ def _listing(tree: Path) -> tuple[set[str], set[str]]:
     return files, folders
 
 
-def _resolve(page: str, path: str) -> str | None:
-    """The tree-relative path a link on page leads to; None if it leaves the tree."""
+def _resolve(page: str, path: str, base_path: str) -> str | None:
+    """The tree-relative path a link on page leads to; None if it leaves the tree. A root-relative path is
+    read from the base address's path of the page's language tree (base_path, e.g. '/' or '/fostering/')."""
     if not path:
         return page
     if path.startswith("/"):
-        # Each language tree is published at the root of its own address (the 404 pages link this way).
-        joined = posixpath.join(page.split("/", 1)[0], path.lstrip("/"))
+        if not (path + "/").startswith(base_path):
+            return None
+        joined = posixpath.join(page.split("/", 1)[0], path[len(base_path):])
     else:
         joined = posixpath.join(posixpath.dirname(page), path)
     resolved = posixpath.normpath(joined)
