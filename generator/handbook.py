@@ -102,7 +102,15 @@ def variations_for(project: Project, site: Site, lang: str) -> list[SourcePage]:
 
 
 def compose(project: Project, site: Site, lang: str) -> list[Chapter]:
-    """The chapters of one authority's handbook in one language, in order, numbered."""
+    """The chapters of one site's handbook in one language, in order, numbered (composed once per build: every
+    page of the handbook asks for it)."""
+    key = ("handbook", site.id, lang)
+    if key not in project.memo:
+        project.memo[key] = _compose(project, site, lang)
+    return project.memo[key]
+
+
+def _compose(project: Project, site: Site, lang: str) -> list[Chapter]:
     core = {p.id: p for p in project.pages if p.kind == "chapter" and p.lang == lang}
     pieces = {chapter_id: split_sections(core[chapter_id]) for chapter_id in project.handbook.chapters}
     changed_by: dict[str, list[SourcePage]] = defaultdict(list)

@@ -42,9 +42,12 @@ class HandbookView:
 
     @cached_property
     def values(self) -> dict:
-        texts = tuple(text for chapter in self.chapters for source in (chapter.source, *chapter.variations)
-                      for text in (source.meta.title, source.body))
-        return PageContext(self.project, self.page, self.lang).values(names_used(texts))
+        key = ("handbook-names", self.page.site.id, self.lang)
+        if key not in self.project.memo:
+            texts = tuple(text for chapter in self.chapters for source in (chapter.source, *chapter.variations)
+                          for text in (source.meta.title, source.body))
+            self.project.memo[key] = names_used(texts)
+        return PageContext(self.project, self.page, self.lang).values(self.project.memo[key])
 
     @cached_property
     def _messages(self):

@@ -148,6 +148,11 @@ class Project:
             result.extend(handbook_pages(self, site))
         return result
 
+    @cached_property
+    def memo(self) -> dict:
+        """Views derived from the model once per build (a council's composed handbook), by a key of their own."""
+        return {}
+
     def all_pages(self) -> list[Page]:
         return [page for site in self.sites for page in self.site_pages(site)]
 

@@ -31,9 +31,9 @@ def check_output(project: Project, tree: Path, facts: dict[str, PageFacts] | Non
     """
     if facts is None:
         facts = read_tree(tree)
-    return (check_links(project, tree, facts) + check_alternates(project, tree) + check_figures(project, tree, facts)
-            + check_language(project, tree, facts) + check_glossary(project, tree, facts)
-            + check_output_safety(project, tree))
+    return (check_links(project, tree, facts) + check_alternates(project, tree, facts)
+            + check_figures(project, tree, facts) + check_language(project, tree, facts)
+            + check_glossary(project, tree, facts) + check_output_safety(project, tree, facts))
 
 
 def check_currency(project: Project, release: bool, today: datetime.date | None = None) -> Findings:

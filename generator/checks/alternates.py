@@ -14,11 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .. import urls
 from ..errors import Problem
 from ..model import Project
+
+if TYPE_CHECKING:
+    from .facts import PageFacts
 
 _FIX = ("The language links are worked out from the page ids and slugs, data/site.yml (base_url) and "
         "data/authorities.yml, and shown by site_src/overrides/main.html and partials/alternate.html: check "
@@ -26,16 +30,31 @@ _FIX = ("The language links are worked out from the page ids and slugs, data/sit
 
 
 @dataclass
-class _Head:
+class Head:
+    """What a page says about its translations."""
+
     canonical: str | None = None
-    alternates: dict[str, str] = field(default_factory=dict)
-    switches: list[dict[str, str]] = field(default_factory=list)
+    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> address
+    switches: list[dict[str, str]] = field(default_factory=list)  # the language switch links' attributes
+
+    def to_data(self) -> dict:
+        return {"canonical": self.canonical, "alternates": self.alternates, "switches": self.switches}
+
+    @classmethod
+    def from_data(cls, data: dict) -> Head:
+        return cls(data["canonical"], data["alternates"], data["switches"])
+
+
+def read_head(html: str) -> Head:
+    collector = _Collector()
+    collector.feed(html)
+    return collector.head
 
 
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.head = _Head()
+        self.head = Head()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -48,17 +67,15 @@ class _Collector(HTMLParser):
             self.head.switches.append(values)
 
 
-def check_alternates(project: Project, tree: Path) -> list[Problem]:
+def check_alternates(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
     languages = project.languages
     address = {urls.absolute_url(project, page, lang): (page, lang)
                for page in project.all_pages() for lang in languages}
-    heads: dict[str, _Head] = {}
+    heads: dict[str, Head] = {}
     for url, (page, lang) in address.items():
-        path = tree / urls.output_path(page, lang) / "index.html"
-        if path.exists():
-            collector = _Collector()
-            collector.feed(path.read_text(encoding="utf-8"))
-            heads[url] = collector.head
+        name = urls.output_path(page, lang) + "index.html"
+        if name in facts:
+            heads[url] = facts[name].head
 
     problems = []
     for url, (page, lang) in address.items():
@@ -96,7 +113,7 @@ def check_alternates(project: Project, tree: Path) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def _check_switch(project: Project, tree: Path, page, lang: str, head: _Head, address: dict, source: str,
+def _check_switch(project: Project, tree: Path, page, lang: str, head: Head, address: dict, source: str,
                   where: str) -> list[Problem]:
     problems = []
     others = [code for code in project.languages if code != lang]

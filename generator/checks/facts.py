@@ -14,7 +14,9 @@ from html import unescape
 from pathlib import Path
 
 from ..data_schema import NUMERAL
+from .alternates import Head, read_head
 from .html_text import ArticleText
+from .safety import scan_safety
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
@@ -36,16 +38,20 @@ class PageFacts:
     figures: tuple[tuple[str, str], ...]  # (numeral, the text around it) typed outside a sourced element
     english: tuple[str, ...]  # the start of each paragraph that reads as English on a page of another language
     text: str  # the article's text, lower case, for the glossary check
+    head: Head  # the canonical address, hreflang alternates and language switch links, for the alternates check
+    unsafe: tuple[tuple[bool, str], ...]  # (inside the article, what) loaded or run that must not be (safety)
 
     def to_data(self) -> dict:
         """Plain data (for the build cache's JSON)."""
         return {"targets": [list(t) for t in self.targets], "ids": sorted(self.ids),
-                "figures": [list(f) for f in self.figures], "english": list(self.english), "text": self.text}
+                "figures": [list(f) for f in self.figures], "english": list(self.english), "text": self.text,
+                "head": self.head.to_data(), "unsafe": [list(u) for u in self.unsafe]}
 
     @classmethod
     def from_data(cls, data: dict) -> PageFacts:
         return cls(tuple(tuple(t) for t in data["targets"]), frozenset(data["ids"]),
-                   tuple(tuple(f) for f in data["figures"]), tuple(data["english"]), data["text"])
+                   tuple(tuple(f) for f in data["figures"]), tuple(data["english"]), data["text"],
+                   Head.from_data(data["head"]), tuple(tuple(u) for u in data["unsafe"]))
 
 
 # A page is mostly its menu; the full HTML parser (pure Python) is kept for the article, where the context
@@ -101,7 +107,8 @@ def read_facts(path: Path, lang: str) -> PageFacts:
     figures = tuple((match.group(), piece.text) for piece in pieces if not (piece.sourced or piece.exempt)
                     for match in NUMERAL.finditer(piece.text))
     return PageFacts(tuple(targets), frozenset(ids), figures, _english(pieces, lang),
-                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"))
+                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), read_head(html),
+                     scan_safety(html))
 
 
 def _english(pieces, lang: str) -> tuple[str, ...]:

@@ -46,6 +46,10 @@ def _content(project: Project, tree: Path, facts) -> list[Problem]:
             + check_glossary(project, tree, facts))
 
 
+def _links(project: Project, tree: Path, facts) -> list[Problem]:
+    return check_links(project, tree, facts) + check_alternates(project, tree, facts)
+
+
 def _fresh(project: Project, release: bool) -> Findings:
     findings = check_freshness(project, release)
     findings.extend(check_reviews(project, release))
@@ -58,7 +62,7 @@ def _errors(check: Callable[[Project, Path], list[Problem]]) -> Callable[[Projec
 
 GATES = (
     Gate("links", "internal links, anchors, images and assets, the language switch, hreflang pairs",
-         _errors(lambda project, tree: check_links(project, tree, read_tree(tree)) + check_alternates(project, tree))),
+         _errors(lambda project, tree: _links(project, tree, read_tree(tree)))),
     Gate("content", "figures shown with their source, each page in its own language, the glossary's standard terms",
          _errors(lambda project, tree: _content(project, tree, read_tree(tree)))),
     Gate("translations", "every translation up to date with the page it translates, no text awaiting translation",
@@ -66,7 +70,7 @@ GATES = (
     Gate("freshness", "figures younger than data/checks.yml allows, handbook chapters reviewed on time",
          lambda project, tree, release: _fresh(project, release)),
     Gate("safety", "raw HTML within the allow-list, nothing loaded or run from other websites",
-         _errors(lambda project, tree: check_raw_html(project) + check_output_safety(project, tree))),
+         _errors(lambda project, tree: check_raw_html(project) + check_output_safety(project, tree, read_tree(tree)))),
     Gate("spelling", "spelling in every language (hunspell, with the project's word lists)", _errors(check_spelling)),
     Gate("html", "valid HTML (the Nu HTML Checker)", _errors(check_html)),
     Gate("accessibility", "WCAG 2.2 A and AA (axe-core in Chromium), visible focus, the language switch",

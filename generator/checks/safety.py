@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..errors import Problem
 from ..model import Project
 from .pages import built_pages
+
+if TYPE_CHECKING:
+    from .facts import PageFacts
 
 # What a page's Markdown may contain as raw HTML. Everything else has a Markdown form, or a helper
 # ({{ chart(...) }}, {{ glossary() }}...); a new need is a change for the developers, not for content.
@@ -113,17 +117,21 @@ class _Scan(HTMLParser):
             self.found.append((True, "an inline script in the page body"))
 
 
-def check_output_safety(project: Project, tree: Path) -> list[Problem]:
-    sources = {page.path: page.source_file for page in built_pages(project, tree)}
+def scan_safety(html: str) -> tuple[tuple[bool, str], ...]:
+    """What a built page loads or runs that it must not: (inside the page's article, what it is)."""
+    scan = _Scan()
+    scan.feed(html)
+    return tuple(scan.found)
+
+
+def check_output_safety(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
+    sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
     problems = []
     theme: dict[str, list[str]] = {}  # what the templates produce -> the pages it is on
-    for path in sorted(tree.rglob("*.html")):
-        scan = _Scan()
-        scan.feed(path.read_text(encoding="utf-8"))
-        relative = path.relative_to(tree).as_posix()
-        for inside, what in scan.found:
-            if inside and path in sources:
-                problems.append(Problem(sources[path], f"The page contains {what} (on {relative}).",
+    for relative in sorted(facts):
+        for inside, what in facts[relative].unsafe:
+            if inside and relative in sources:
+                problems.append(Problem(sources[relative], f"The page contains {what} (on {relative}).",
                                         fix="Remove it: pages may not load or run anything from other websites, "
                                             "and may not run scripts of their own. Link to the other website "
                                             "instead."))
