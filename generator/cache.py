@@ -12,7 +12,8 @@ Two levels, both in the working folder `.build/`:
   Whether a change in one site shows in another (a title in a navigation or a link) is decided by comparing
   rendered files, never by guessing dependencies.
 
-This module imports only the standard library: it runs before anything else is loaded.
+This module imports only the standard library (and `tenant`, which does too): it runs before anything else is
+loaded.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from .tenant import repository  # like this module, it loads only the standard library
 
 CACHE_DIR = Path(".build")
 OUT_DIR = CACHE_DIR / "out"
@@ -65,7 +68,7 @@ def shared_digest(root: Path) -> str:
     """Everything every MkDocs project reads besides its own files: theme overrides and catalogues, the base
     mkdocs.yml, and the tools."""
     digest = hashlib.blake2b(digest_size=20)
-    shared = _repository(root)
+    shared = repository(root)
     for part in SHARED_PARTS:
         if (shared / part).exists():
             _hash_tree(digest, shared, shared / part)
@@ -79,19 +82,13 @@ def fingerprint(root: Path, options: dict) -> str:
     for part in INPUT_PARTS:
         if (root / part).exists():
             _hash_tree(digest, root, root / part)
-    shared = _repository(root)
+    shared = repository(root)
     if shared != root:  # a tenant: the repository's theme, catalogues and base configuration too
         for part in SHARED_PARTS:
             _hash_tree(digest, shared, shared / part)
     digest.update(tools_digest().encode())
     digest.update(json.dumps(options, sort_keys=True).encode())
     return digest.hexdigest()
-
-
-def _repository(root: Path) -> Path:
-    from .tenant import repository  # standard library only, like this module
-
-    return repository(root)
 
 
 def project_key(shared: str, files: dict[str, str]) -> str:

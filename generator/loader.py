@@ -133,7 +133,7 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             seen.add(item["id"])
 
     if project.authorities and project.config.local_site_name is None:
-        problem("site", (), "There are local authorities, so their sites need a name.",
+        problem("site", ("local_site_name",), "There are local authorities, so their sites need a name.",
                 "Add 'local_site_name:' with {authority} where the authority's name goes, e.g. "
                 "'Fostering {authority}'.")
     region_ids = {r.id for r in project.regions}

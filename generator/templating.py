@@ -38,6 +38,12 @@ CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "ch
                  "payments", "minimum_allowance", "compare_allowances", "calculator", "local_offer",
                  "national_commitment", "handbooks", "money", "date", "number", "page_url", "main_url")
 CONTEXT_NAMES += ("learning_framework", "learning_record")
+# Names that show a data file's contents, defined only when the service has that file (data/<file>.yml).
+DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "authorities", "chart": "national_data",
+              "glossary": "glossary", "national_commitment": "offer", "local_offer": "offer", "payments": "payments",
+              "minimum_allowance": "payments", "compare_allowances": "payments", "calculator": "payments",
+              "handbooks": "handbook", "learning_framework": "learning_framework",
+              "learning_record": "learning_framework", "good_practice": "good_practice"}
 
 
 @cache
@@ -278,13 +284,23 @@ def render_text(project: Project, source, lang: str, text: str, values: dict, fi
         line, message, fix = _template_line(), f"This page tries to reach something pages may not use ({error}).", (
             "Use only the names listed in the contributor guide.")
     except jinja2.UndefinedError as error:
-        line, message, fix = _template_line(), f"The page uses a name that does not exist here: {error.message}.", (
-            "Check the spelling. Pages may use: " + ", ".join(CONTEXT_NAMES) + " (authority only on local pages).")
+        line, message = _template_line(), f"The page uses a name that does not exist here: {error.message}."
+        fix = _undefined_fix(project, error.message or "")
     except (LookupError, TypeError, ValueError) as error:
         line, message, fix = _template_line(), f"A template expression failed: {error}.", (
             "Check the names and values used on that line against the contributor guide.")
     absolute = first_line + line - 1 if line else first_line
     raise ContributorError([Problem(source.file, message, absolute, None, fix)])
+
+
+def _undefined_fix(project: Project, message: str) -> str:
+    """What to do about an unknown name: a name whose data file is missing says which file."""
+    name = next((n for n in DATA_NAMES if message.startswith(f"'{n}' ")), None)
+    if name and DATA_NAMES[name] not in project.data:
+        return (f"'{name}' shows data/{DATA_NAMES[name]}.yml, which is missing: restore it (git checkout -- "
+                f"data/{DATA_NAMES[name]}.yml), or remove '{name}' from the page.")
+    return ("Check the spelling. Pages may use: " + ", ".join(CONTEXT_NAMES) + " (authority only on local pages; "
+            "some names only where their data file exists, see the contributor guide).")
 
 
 def _template_line() -> int | None:

@@ -134,3 +134,18 @@ def test_successful_build_replaces_the_previous_site(project_copy):
     assert result.returncode == 0, result.stderr
     assert sentinel.read_text(encoding="utf-8") != "previous release"
     assert (project_copy / "site" / "cy" / "ynys-mon" / "index.html").is_file()
+
+
+def test_a_deleted_optional_data_file_is_named_where_a_page_uses_it(project_copy):
+    """Data files other than site, sources and navigation are optional (a tenant may have none), so deleting
+    one is caught where a page shows its data, naming the file."""
+    (project_copy / "data" / "payments.yml").unlink()
+    page = project_copy / "content" / "en" / "authority" / "what-you-will-receive.md"
+    _fails_cleanly(project_copy, f"content/en/authority/what-you-will-receive.md, line {line_of(page, 'payments()')}",
+                   "'payments' shows data/payments.yml, which is missing")
+
+
+def test_local_sites_need_a_name(project_copy):
+    edit(project_copy / "data" / "site.yml",
+         "local_site_name:\n  en: Foster Wales {authority}\n  cy: Maethu Cymru {authority}\n", "")
+    _fails_cleanly(project_copy, "data/site.yml", "field 'local_site_name'", "their sites need a name")

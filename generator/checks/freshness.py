@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from .. import i18n
 from ..data_schema import ChartGroup, Figure, Money, PaymentsFile
 from ..errors import Findings, Problem
+from ..loader import DATA_FILES
 from ..model import Project, walk
 from ..yaml_source import field_name
 from .config import load_checks_config
@@ -26,7 +27,7 @@ FIGURES = (Money, Figure, ChartGroup)
 
 def check_freshness(project: Project, release: bool, today: datetime.date | None = None) -> Findings:
     today = today or datetime.date.today()
-    config = load_checks_config(project.root, list(project.data)).freshness
+    config = load_checks_config(project.root, list(DATA_FILES)).freshness  # any data file a tenant may have
     findings = Findings()
     for name, (model, doc) in project.data.items():
         limit = config.by_file.get(name, config.figure_max_age_months)

@@ -189,8 +189,8 @@ def _locate(root: Path, lang: str, word: str, page_sources: list[str]) -> tuple[
     in_lang = re.compile(rf"\b{lang}:")
     candidates = list(dict.fromkeys(page_sources))
     candidates += [path.relative_to(root).as_posix() for path in sorted((root / "data").glob("*.yml"))]
-    candidates += [path.relative_to(root).as_posix() for path in sorted((root / "site_src").rglob("*.po"))
-                   if root == repository(root)]  # a tenant shares the repository's catalogues
+    if root == repository(root):  # a tenant's interface strings are the repository's catalogues
+        candidates += [path.relative_to(root).as_posix() for path in sorted((root / "site_src").rglob("*.po"))]
     fallback: tuple[str, int | None] | None = None
     for file in candidates:
         lines = (root / file).read_text(encoding="utf-8").splitlines()
