@@ -20,7 +20,7 @@ SITE ?= main
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: site test check gates translations translated external-links serve clean messages lint tools bench
+.PHONY: site test check gates translations translated external-links serve clean stop-server messages lint tools bench
 
 site: $(RUNTIME)
 	$(GENERATOR) build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
@@ -56,7 +56,12 @@ serve: $(RUNTIME)
 	$(GENERATOR) serve --site $(SITE) $(if $(SITE_LANG),--lang $(SITE_LANG)) --address $(ADDRESS)
 
 clean:
-	$(GENERATOR) clean 2>/dev/null || rm -rf site .build
+	$(GENERATOR) clean 2>/dev/null || rm -rf site .site.staging .build
+
+# `make site` leaves a build server running so the next build starts at once; it stops by itself after 10 minutes
+# unused (FOSTERING_BUILD_SERVER=0 turns it off).
+stop-server: $(RUNTIME)
+	$(GENERATOR) build-server --stop
 
 # Refresh the interface-string template and the Welsh catalogue after adding strings to templates or code.
 messages: $(RUNTIME)

@@ -53,7 +53,14 @@ class Builders:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def broken(self) -> bool:
+        """Whether a worker died (the pool then refuses work: a new one is needed)."""
+        return bool(getattr(self.pool, "_broken", False))
 
     def build_all(self, root: Path, jobs: list[Job], inspect: Callable[[str, str], Any] | None = None,
                   on_built: Callable[[Job, Any], None] | None = None,

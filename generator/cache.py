@@ -1,16 +1,17 @@
 """The build cache: what was built from what, so a build redoes only what changed.
 
-Two levels, both in the working folder `.build/`:
+In the working folder `.build/`:
 - A **fingerprint** of every input (data, content, theme overrides, base mkdocs.yml, the generator's own
   code, the installed packages, the build's options). When it equals the one recorded for the output folder
   and the output is exactly as it was published, there is nothing to do (checked before anything heavy is
   imported, so a no-op build takes a fraction of a second).
 - One **entry per generated MkDocs project**, next to its built output in `.build/out/<lang>/<site>/`: the
-  key it was built from (a hash of the project's rendered files and of the shared inputs), the size and
-  modification time of every file it produced, and the facts the output checks need from its HTML. A
-  project whose rendered files are unchanged is not rebuilt; its output is reused, however the rest changed.
-  Whether a change in one site shows in another (a title in a navigation or a link) is decided by comparing
-  rendered files, never by guessing dependencies.
+  render key its files were rendered from (see `dependencies`), the project key it was built from (a hash of
+  the project's rendered files and of the shared inputs), the size and modification time of every file it
+  produced, its reach (what a link into it can find), and, in a file of their own, the facts the output checks
+  need from its HTML. A project whose render key is unchanged is not even rendered; one whose rendered files
+  are unchanged is not rebuilt: its output is reused, however the rest changed.
+- The **sites that passed the checks**, with the key of what their checks read (`checked.json`).
 
 This module imports only the standard library (and `tenant`, which does too): it runs before anything else is
 loaded.
@@ -30,6 +31,7 @@ from .tenant import repository  # like this module, it loads only the standard l
 
 CACHE_DIR = Path(".build")
 OUT_DIR = CACHE_DIR / "out"
+PROJECTS_DIR = CACHE_DIR / "projects"  # the generated MkDocs projects (render.py writes them)
 STATE_FILE = CACHE_DIR / "state.json"
 # The parts of a project folder a build reads (besides the generator and the installed packages).
 INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
@@ -39,7 +41,7 @@ SHARED_PARTS = ("site_src", "mkdocs.yml")
 _KEPT_OUTPUTS = 8
 
 
-def _hash_tree(digest, base: Path, path: Path, suffixes: tuple[str, ...] = ()) -> None:
+def hash_tree(digest, base: Path, path: Path, suffixes: tuple[str, ...] = ()) -> None:
     if path.is_file():
         digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         return
@@ -56,7 +58,7 @@ def tools_digest() -> str:
     output. A change here rebuilds everything."""
     digest = hashlib.blake2b(digest_size=20)
     package = Path(__file__).resolve().parent
-    _hash_tree(digest, package.parent, package, (".py",))
+    hash_tree(digest, package.parent, package, (".py",))
     digest.update(sys.version.encode())
     for folder in sys.path:
         if folder.endswith("site-packages") and os.path.isdir(folder):
@@ -71,7 +73,7 @@ def shared_digest(root: Path) -> str:
     shared = repository(root)
     for part in SHARED_PARTS:
         if (shared / part).exists():
-            _hash_tree(digest, shared, shared / part)
+            hash_tree(digest, shared, shared / part)
     digest.update(tools_digest().encode())
     return digest.hexdigest()
 
@@ -81,11 +83,11 @@ def fingerprint(root: Path, options: dict) -> str:
     digest = hashlib.blake2b(digest_size=20)
     for part in INPUT_PARTS:
         if (root / part).exists():
-            _hash_tree(digest, root, root / part)
+            hash_tree(digest, root, root / part)
     shared = repository(root)
     if shared != root:  # a tenant: the repository's theme, catalogues and base configuration too
         for part in SHARED_PARTS:
-            _hash_tree(digest, shared, shared / part)
+            hash_tree(digest, shared, shared / part)
     digest.update(tools_digest().encode())
     digest.update(json.dumps(options, sort_keys=True).encode())
     return digest.hexdigest()
@@ -152,23 +154,39 @@ class Entry:
     """A project's built output in the cache, and what it was built from."""
 
     folder: Path  # .build/out/<lang>/<site>
-    key: str
+    key: str  # the project's rendered files and the shared inputs (project_key)
+    render_key: str  # what those files were rendered from (see `dependencies`)
     files: dict[str, list[int]]  # relative path -> [size, mtime_ns]
-    facts: dict  # relative path of each HTML file -> its facts for the checks (plain data)
+    reach: str  # digest of its file names and of each page's ids: what a link into the project can find
+
+    def facts(self) -> dict:
+        """Relative path of each HTML file -> its facts for the checks (plain data), read when asked for."""
+        return json.loads(_facts_file(self.folder).read_text(encoding="utf-8"))
 
 
 def entry_folder(root: Path, name: str) -> Path:
     return root / OUT_DIR / name
 
 
-def load_entry(root: Path, name: str, key: str) -> Entry | None:
-    """The cached output of project `name` if it was built from `key` and is still exactly as built."""
+def _record_file(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".json")
+
+
+def _facts_file(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".facts.json")
+
+
+def load_entry(root: Path, name: str, key: str | None = None, render_key: str | None = None) -> Entry | None:
+    """The cached output of project `name` if it was built from `key` (or rendered from `render_key`) and is
+    still exactly as built."""
     folder = entry_folder(root, name)
     try:
-        data = json.loads(folder.with_name(folder.name + ".json").read_text(encoding="utf-8"))
+        data = json.loads(_record_file(folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("key") != key or not folder.is_dir():
+    if key not in (None, data.get("key")) or render_key not in (None, data.get("render_key")):
+        return None
+    if not folder.is_dir() or not _facts_file(folder).is_file():
         return None
     try:
         for relative, (size, mtime) in data["files"].items():
@@ -177,7 +195,7 @@ def load_entry(root: Path, name: str, key: str) -> Entry | None:
                 return None
     except OSError:
         return None
-    return Entry(folder, key, data["files"], data["facts"])
+    return Entry(folder, data["key"], data["render_key"], data["files"], data["reach"])
 
 
 def new_output_folder(root: Path, name: str) -> Path:
@@ -189,13 +207,13 @@ def new_output_folder(root: Path, name: str) -> Path:
     return fresh
 
 
-def store_entry(root: Path, name: str, key: str, built: Path, facts: dict) -> Entry:
+def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict) -> Entry:
     """Move a fresh build into the project's cache slot and record what it was built from.
 
     The previous output is removed, never rewritten: files published from it by hard link stay as they were.
     """
     folder = entry_folder(root, name)
-    record = folder.with_name(folder.name + ".json")
+    record = _record_file(folder)
     record.unlink(missing_ok=True)
     if folder.exists():
         old = folder.with_name(folder.name + ".old")
@@ -204,8 +222,42 @@ def store_entry(root: Path, name: str, key: str, built: Path, facts: dict) -> En
         shutil.rmtree(old, ignore_errors=True)
     built.rename(folder)
     files = listing(folder)
-    _write_atomically(record, json.dumps({"key": key, "files": files, "facts": facts}))
-    return Entry(folder, key, files, facts)
+    reach = hashlib.blake2b(json.dumps([sorted(files), {page: sorted(found["ids"]) for page, found in
+                                                          facts.items()}], sort_keys=True).encode(),
+                            digest_size=20).hexdigest()
+    _write_atomically(_facts_file(folder), json.dumps(facts))
+    entry = Entry(folder, key, render_key, files, reach)
+    _write_record(entry)
+    return entry
+
+
+def set_render_key(entry: Entry, render_key: str) -> Entry:
+    """Record that the entry's rendered files were rendered again, unchanged, from other inputs."""
+    entry.render_key = render_key
+    _write_record(entry)
+    return entry
+
+
+def _write_record(entry: Entry) -> None:
+    _write_atomically(_record_file(entry.folder), json.dumps(
+        {"key": entry.key, "render_key": entry.render_key, "files": entry.files, "reach": entry.reach}))
+
+
+# --- sites whose output passed the checks -------------------------------------------------------------
+
+CHECKED_FILE = CACHE_DIR / "checked.json"
+
+
+def checked(root: Path) -> dict[str, str]:
+    """Site id -> the key of the inputs its last passing check read (see `dependencies.check_key`)."""
+    try:
+        return json.loads((root / CHECKED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def record_checked(root: Path, keys: dict[str, str]) -> None:
+    _write_atomically(root / CHECKED_FILE, json.dumps(keys, sort_keys=True))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import pipeline
+from . import build_server, pipeline
 from .errors import ContributorError, Problem, warnings_report
 from .tenant import folder_name, tenant_root
 
@@ -44,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--site", default="main", help="'main' (the main site) or an authority id, e.g. anglesey")
     serve.add_argument("--lang", default=None, help="language code, e.g. cy (default: the first language)")
     serve.add_argument("--address", default="127.0.0.1:8000")
+    server = commands.add_parser("build-server", help="keep a build process running, so builds after an edit "
+                                 "start at once (started by a build; stops after 10 minutes unused)")
+    server.add_argument("--stop", action="store_true", help="stop the running one")
+    server.add_argument("--idle", type=float, default=None, help="seconds unused before it stops")
     clean = commands.add_parser("clean", help="remove the output and build caches")
     clean.add_argument("--output", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -56,15 +60,19 @@ def main(argv: list[str] | None = None) -> int:
         folder = folder_name(root)
         if args.command == "build":
             output = (args.output or repository / "site").resolve()
-            summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release)
+            summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release,
+                                                server=build_server.enabled())
             what = (f"{_count(summary.sites, 'site')} in {_count(summary.languages, 'language')} "
                     f"({_count(summary.pages, 'page')})")
             if summary.unchanged:
                 print(f"Nothing has changed: {output} is up to date ({what}).")
             else:
                 print(f"Built {what} into {output}: {len(summary.built)} of {len(summary.built) + summary.reused} "
-                      "site builds redone, the others' output reused.")
+                      "site builds redone, the others' output reused"
+                      + (" (by the build server)." if summary.served else "."))
             sys.stderr.write(summary.warnings)
+            if not summary.unchanged and not summary.served:
+                build_server.start(root, _folder_arguments(repository, args.tenant))
         elif args.command == "check":
             project = pipeline.check(root, warnings)
             print(f"All data and content are valid: {len(project.sites)} sites, "
@@ -92,7 +100,13 @@ def main(argv: list[str] | None = None) -> int:
             from .serve import serve
 
             serve(root, args.site, args.lang or _first_language(root), args.address)
+        elif args.command == "build-server":
+            if args.stop:
+                print("Stopped the build server." if build_server.stop(root) else "No build server was running.")
+            else:
+                build_server.run(root, args.idle or build_server.IDLE_SECONDS)
         elif args.command == "clean":
+            build_server.stop(root)
             pipeline.clean(root, (args.output or repository / "site").resolve())
     except ContributorError as error:
         sys.stderr.write(error.report(folder))
@@ -110,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         if warnings:
             sys.stderr.write(warnings_report(warnings, folder))
     return 0
+
+
+def _folder_arguments(repository: Path, tenant: str | None) -> list[str]:
+    return ["--root", str(repository), *(["--tenant", tenant] if tenant else [])]
 
 
 def _count(number: int, noun: str) -> str:

@@ -1,8 +1,10 @@
 """The stages in order: load + validate -> render -> build -> check -> publish. Each stage is its own module.
 
-Builds are incremental (see `cache`): every page is always rendered, but only the MkDocs projects whose
-rendered files changed are built again; the others' output is reused from `.build/out/`. The published tree
-is put together from the projects' outputs by hard links, checked, and swapped into place atomically.
+Builds are incremental (see `cache` and `dependencies`): only the projects whose inputs changed are rendered,
+only those whose rendered files changed are built again by MkDocs (the others' output is reused from
+`.build/out/`), and only the sites whose output changed, or whose links reach one that did, are checked. The
+published tree is brought up to date from the projects' outputs by hard links, and swapped into place
+atomically.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ class Summary:
     languages: int
     pages: int
     built: list[str] = field(default_factory=list)  # projects built by MkDocs this time ('<lang>/<site>')
+    rendered: int = 0  # projects whose pages were rendered (the others' inputs had not changed)
     reused: int = 0  # projects whose previous output was reused
     unchanged: bool = False  # nothing to do: the output was already up to date
     warnings: str = ""  # what the contributor should still see (repeated by a build with nothing to do)
+    served: bool = False  # built by the build server
 
     def to_data(self) -> dict:
         return {"sites": self.sites, "languages": self.languages, "pages": self.pages, "warnings": self.warnings}
@@ -52,21 +56,41 @@ def check(root: Path, warnings: list | None = None):
 
 
 def build_if_changed(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None,
-                     release: bool = False) -> Summary:
-    """Build, unless nothing has changed since output was built (and output is as it was left)."""
+                     release: bool = False, builders=None, server: bool = False) -> Summary:
+    """Build, unless nothing has changed since output was built (and output is as it was left).
+
+    server: hand the build to the project folder's build server if one is running (see `build_server`).
+    builders: the worker processes to build with (a build server's), instead of new ones.
+    """
     root = root.resolve()
     print_ = cache.fingerprint(root, _options(output, absolute_links, release))
     summary = cache.up_to_date(root, output, print_)
     if summary is not None:
         return Summary(**summary, unchanged=True)
+    if server and workers is None and (served := _ask_server(root, output, absolute_links, release)):
+        return served
     report = Summary(0, 0, 0)
-    build(root, output, absolute_links, workers, release, report=report)
+    build(root, output, absolute_links, workers, release, report=report, builders=builders)
     cache.record_published(root, output, print_, report.to_data())
     return report
 
 
+def _ask_server(root: Path, output: Path, absolute_links: bool, release: bool) -> Summary | None:
+    from . import build_server
+
+    answer = build_server.ask(root, {"command": "build", "output": str(output), "absolute_links": absolute_links,
+                                     "release": release})
+    if answer and "summary" in answer:
+        return Summary(**{**answer["summary"], "served": True})
+    if answer and "problems" in answer:
+        from .errors import ContributorError, Problem
+
+        raise ContributorError([Problem(**problem) for problem in answer["problems"]])
+    return None  # no server, or it could not build: build here
+
+
 def build(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None,
-          release: bool = False, report: Summary | None = None):
+          release: bool = False, report: Summary | None = None, builders=None):
     """Build every site and language into output; output is replaced only if everything succeeded.
 
     A release build also refuses anything unconfirmed, awaiting translation, out of date or too old; a normal
@@ -76,51 +100,69 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
 
     root = root.resolve()
     cache.forget_published(root, output)  # whatever happens next, output is no longer known to be current
-    with Builders(workers, warm_up=_previous_config(root)) as builders:
+    if builders is not None:
+        return _build(root, output, absolute_links, release, report, builders)
+    with Builders(workers, warm_up=previous_config(root)) as builders:
         return _build(root, output, absolute_links, release, report, builders)
 
 
 def _build(root: Path, output: Path, absolute_links: bool, release: bool, report: Summary | None, builders):
+    from . import dependencies
     from .build import Job
     from .checks import check_currency, check_output
-    from .checks.facts import PageFacts, read_site
+    from .checks.facts import TreeFacts, read_site
     from .checks.release import check_release
     from .checks.safety import check_raw_html
     from .errors import ContributorError, warnings_report
     from .loader import load_project
-    from .publish import assemble, staging_dir, swap_into_place, write_sitemaps
+    from .publish import link_files, site_files, staging_dir, swap_into_place, sync_tree, write_sitemaps
     from .render import write_projects
     from .tenant import folder_name
+    from .urls import site_output_dir
 
     project = load_project(root)
     currency = check_currency(project, release)
-    rendered = _render(project, (check_release(project) if release else []) + currency.errors
-                       + check_raw_html(project), absolute_links)
-    configs = write_projects(project, rendered)
     shared = cache.shared_digest(root)
+    model = dependencies.model_digest(project, shared, _render_options(absolute_links))
+    units = {f"{lang}/{site.id}": (site, lang) for site in project.sites for lang in project.languages}
+    render_keys = {name: dependencies.render_key(project, model, site, lang) for name, (site, lang) in units.items()}
+    # A project whose inputs are unchanged since its output was built is not even rendered.
+    entries = {name: cache.load_entry(root, name, render_key=render_keys[name]) for name in units}
+    stale = {(site.id, lang) for name, (site, lang) in units.items() if entries[name] is None}
+    rendered = _render(project, (check_release(project) if release else []) + currency.errors
+                       + check_raw_html(project), absolute_links, only=stale)
+    configs = write_projects(project, rendered)
     keys = {item.name: cache.project_key(shared, item.files) for item in rendered}
-    entries = {item.name: cache.load_entry(root, item.name, keys[item.name]) for item in rendered}
-    jobs = [Job(item, config, cache.new_output_folder(root, item.name))
-            for item, config in zip(rendered, configs, strict=True) if entries[item.name] is None]
+    jobs = []
+    for item, config in zip(rendered, configs, strict=True):
+        entry = cache.load_entry(root, item.name, key=keys[item.name])
+        if entry is None:
+            jobs.append(Job(item, config, cache.new_output_folder(root, item.name)))
+        else:  # rendered again to the same files: the output stands
+            entries[item.name] = cache.set_render_key(entry, render_keys[item.name])
 
-    def store(job: Job, facts: dict) -> None:
+    staging, new_staging = staging_dir(output)
+    facts = TreeFacts()
+    built_facts: dict[str, dict] = {}
+
+    def store(job: Job, found: dict) -> None:
         name = job.project.name
-        entries[name] = cache.store_entry(root, name, keys[name], job.site_dir, facts)
+        entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, found)
+        built_facts[name] = found
 
-    staging = staging_dir(output)
-    facts: dict[str, PageFacts] = {}
-
-    def publish(item) -> None:
-        entry = entries[item.name]
-        assemble(entry.folder, entry.files, staging / item.output_dir())
-        facts.update({item.output_dir() + name: PageFacts.from_data(data) for name, data in entry.facts.items()})
+    def files_of(name: str) -> dict[str, Path]:
+        entry, folder = entries[name], site_output_dir(*units[name])
+        load = (lambda found=built_facts[name]: found) if name in built_facts else entry.facts
+        facts.add(folder, [file for file in entry.files if file.endswith(".html")], load)
+        return site_files(folder, entry.folder, entry.files)
 
     def meanwhile() -> None:
         """What needs no new build, done while the workers build."""
-        for item in rendered:
-            if entries[item.name] is not None:
-                publish(item)
-        write_sitemaps(project, staging)
+        ready = write_sitemaps(project, root / cache.CACHE_DIR / "sitemaps")
+        for name in units:
+            if entries[name] is not None:
+                ready.update(files_of(name))
+        sync_tree(staging, ready)
 
     try:
         try:
@@ -129,30 +171,43 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             for job in jobs:
                 shutil.rmtree(job.site_dir, ignore_errors=True)
         for job in jobs:
-            publish(job.project)
-        problems = check_output(project, staging, facts)
+            link_files(staging, files_of(job.project.name))
+        # Only the sites whose output, or what their links reach, changed since they last passed are checked.
+        reach = dependencies.reach_digest((site_output_dir(*units[name]), entry.reach)
+                                          for name, entry in entries.items())
+        check_keys = {site.id: dependencies.check_key(model, [entries[f"{lang}/{site.id}"].key
+                                                              for lang in project.languages], reach)
+                      for site in project.sites}
+        passed = cache.checked(root)
+        scope = {path for name, (site, lang) in units.items() if passed.get(site.id) != check_keys[site.id]
+                 for path in facts.paths_of(site_output_dir(site, lang))}
+        problems = check_output(project, staging, facts, scope)
         if problems:
             raise ContributorError(problems)
+        cache.record_checked(root, check_keys)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if new_staging:  # a kept staging tree stays for the next build, which brings it up to date
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_into_place(staging, output)
     if report is not None:
         report.sites, report.languages = len(project.sites), len(project.languages)
         report.pages = len(project.all_pages()) * len(project.languages)
         report.built = sorted(job.project.name for job in jobs)
-        report.reused = len(rendered) - len(jobs)
+        report.rendered = len(rendered)
+        report.reused = len(units) - len(jobs)
         report.warnings = warnings_report(currency.warnings, folder_name(root)) if currency.warnings else ""
     return project
 
 
-def _render(project, problems: list, absolute_links: bool = False) -> list:
-    """Render every page; raise with the problems found so far and any the rendering finds, all together."""
+def _render(project, problems: list, absolute_links: bool = False, only=None) -> list:
+    """Render every page (of the (site id, language) pairs in only, if given); raise with the problems found so
+    far and any the rendering finds, all together."""
     from .errors import ContributorError
     from .render import render_project_files
 
     try:
-        rendered = render_project_files(project, absolute_links)
+        rendered = render_project_files(project, absolute_links, only)
     except ContributorError as error:
         problems = problems + error.problems
         rendered = []
@@ -162,22 +217,26 @@ def _render(project, problems: list, absolute_links: bool = False) -> list:
 
 
 def clean(root: Path, output: Path) -> None:
-    """Remove the output and the build working folder (not the virtualenv)."""
-    for path in (output, root / cache.CACHE_DIR):
+    """Remove the output, the tree kept to publish the next one, and the build working folder (not the
+    virtualenv)."""
+    from .publish import staging_path
+
+    for path in (output, staging_path(output), root / cache.CACHE_DIR):
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _previous_config(root: Path) -> Path | None:
+def previous_config(root: Path) -> Path | None:
     """A generated mkdocs.yml from an earlier build, for the workers to warm up on."""
-    from .render import PROJECTS_DIR
-
-    folder = root / PROJECTS_DIR
+    folder = root / cache.PROJECTS_DIR
     for config in (folder.glob("*/main/mkdocs.yml") if folder.is_dir() else ()):
         return config
     return None
 
 
 def _options(output: Path, absolute_links: bool, release: bool) -> dict:
+    return {"output": str(output), "release": release, **_render_options(absolute_links)}
+
+
+def _render_options(absolute_links: bool) -> dict:
     # Today's date is an input: it decides which handbook chapters are shown as overdue.
-    return {"output": str(output), "absolute_links": absolute_links, "release": release,
-            "today": datetime.date.today().isoformat()}
+    return {"absolute_links": absolute_links, "today": datetime.date.today().isoformat()}

@@ -1,13 +1,18 @@
-"""Publish: put the sites' outputs together, per-language sitemaps with their alternates, then swap the new
-tree into place atomically.
+"""Publish: put the sites' outputs together with per-language sitemaps, then swap the new tree into place
+atomically.
 
-Until the swap, the previous output is untouched; a failure anywhere before it leaves it as it was.
+Every published file is a hard link to a file of the build cache (which never rewrites a file in place, so
+a link is as good as a copy). A tree of two thousand folders takes a while to make, so the tree published
+before the current one is kept beside it (`.site.staging` for `site/`) and brought up to date for the next
+build: only the files of sites that changed are unlinked and linked again. Until the swap, the published
+tree is untouched; a failure anywhere before it leaves it as it was.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -16,14 +21,16 @@ from .model import Project
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+# MkDocs writes one per site; the published tree has one per language tree instead (write_sitemaps).
+SITE_SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
 
 
-def write_sitemaps(project: Project, tree: Path) -> None:
-    """One sitemap per language tree, every page with its alternates; MkDocs' per-site ones are removed."""
-    for leftover in list(tree.rglob("sitemap.xml")) + list(tree.rglob("sitemap.xml.gz")):
-        leftover.unlink()
+def write_sitemaps(project: Project, folder: Path) -> dict[str, Path]:
+    """One sitemap per language tree, every page with its alternates, written under folder (a file is only
+    rewritten when its text changes). Returns where each goes in the published tree -> the file."""
     pages = project.all_pages()
     multilingual = len(project.languages) > 1
+    written = {}
     for lang in project.languages:
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
@@ -35,45 +42,110 @@ def write_sitemaps(project: Project, tree: Path) -> None:
                     lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>')
             lines.append("  </url>")
         lines.append("</urlset>\n")
-        (tree / lang).mkdir(parents=True, exist_ok=True)
-        (tree / lang / "sitemap.xml").write_text("\n".join(lines), encoding="utf-8")
+        text = "\n".join(lines)
+        path = folder / lang / "sitemap.xml"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name("sitemap.xml.new")
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+        written[f"{lang}/sitemap.xml"] = path
+    return written
 
 
-def assemble(built: Path, files: dict, destination: Path) -> None:
-    """Put one site's built files (paths relative to built) into destination, by hard link where the file
-    system allows (the build cache never rewrites a file in place, so a link is as good as a copy)."""
-    made: set[str] = set()
-    for relative in files:
-        target = destination / relative
-        parent = str(target.parent)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
+def site_files(folder: str, built: Path, files: Mapping) -> dict[str, Path]:
+    """One site's built files (names relative to built) as they go into the tree under folder, less MkDocs'
+    per-site sitemaps."""
+    return {folder + name: built / name for name in files if name.rpartition("/")[2] not in SITE_SITEMAPS}
+
+
+def sync_tree(tree: Path, wanted: dict[str, Path]) -> None:
+    """Make tree hold exactly the wanted files (path in the tree -> the file it is a link to), changing only
+    what differs: a file already linked to the wanted file stays; anything else is removed."""
+    tree.mkdir(parents=True, exist_ok=True)
+    present, folders = scan_tree(tree)
+    needed = {""}
+    for relative in wanted:
+        parent = relative.rpartition("/")[0]
+        while parent not in needed:
+            needed.add(parent)
+            parent = parent.rpartition("/")[0]
+    kept = set()
+    for relative, inode in present.items():
+        source = wanted.get(relative)
+        if source is not None and inode == os.stat(source).st_ino:
+            kept.add(relative)
+        else:
+            os.unlink(tree / relative)
+    for folder in sorted(folders - needed, key=lambda name: -name.count("/")):  # the deepest first
+        os.rmdir(tree / folder)
+    link_files(tree, {relative: source for relative, source in wanted.items() if relative not in kept},
+               made=folders & needed)
+
+
+def link_files(tree: Path, files: dict[str, Path], made: set[str] | None = None) -> None:
+    """Add files to tree (path in the tree -> the file), by hard link where the file system allows.
+    made: folders known to exist already."""
+    made = set(made or ())
+    for relative, source in files.items():
+        parent = relative.rpartition("/")[0]
+        if parent and parent not in made:
+            os.makedirs(tree / parent, exist_ok=True)
             made.add(parent)
+        target = tree / relative
         try:
-            os.link(built / relative, target)
+            os.link(source, target)
         except OSError:
-            shutil.copy2(built / relative, target)
+            shutil.copy2(source, target)
 
 
-def staging_dir(output: Path) -> Path:
-    """A fresh folder beside the output (same file system, so the final rename is atomic)."""
-    staging = output.with_name(f".{output.name}.staging")
-    if staging.exists():
-        shutil.rmtree(staging)
+def scan_tree(tree: Path) -> tuple[dict[str, int], set[str]]:
+    """Every file in tree (relative path -> inode, from the directory listing) and every folder (relative
+    paths; '' is the tree itself)."""
+    files: dict[str, int] = {}
+    folders: set[str] = {""}
+    stack = [""]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(tree / folder if folder else tree) as entries:
+            for entry in entries:
+                relative = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(relative)
+                    stack.append(relative)
+                else:
+                    files[relative] = entry.inode()
+    return files, folders
+
+
+def staging_path(output: Path) -> Path:
+    return output.with_name(f".{output.name}.staging")
+
+
+def staging_dir(output: Path) -> tuple[Path, bool]:
+    """The folder the next tree is put together in, beside the output (same file system, so the final rename
+    is atomic): the tree published before the current one, when there is one. Returns it and whether it is
+    new (and so removed again if the build fails)."""
+    staging = staging_path(output)
+    if staging.is_dir() and not staging.is_symlink():
+        return staging, False
+    if staging.is_symlink() or staging.exists():
+        staging.unlink()
     staging.mkdir(parents=True)
-    return staging
+    return staging, True
 
 
 def swap_into_place(staging: Path, output: Path) -> None:
-    """Replace output with staging. Each rename is atomic; readers see the old tree or the new one."""
+    """Replace output with staging; the replaced tree becomes the next build's staging. Each rename is
+    atomic; readers see the old tree or the new one."""
     previous = output.with_name(f".{output.name}.previous")
-    if previous.exists():
+    if previous.exists():  # left by a build that was stopped mid-swap
         shutil.rmtree(previous)
     if output.exists():
         output.rename(previous)
     staging.rename(output)
     if previous.exists():
-        shutil.rmtree(previous)
+        previous.rename(staging)
 
 
 def _escape(text: str) -> str:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n, urls
+from .cache import PROJECTS_DIR
 from .content import SourcePage
 from .errors import ContributorError, ProblemCollector
 from .model import Page, Project, Site
 from .templating import RenderedPage, render_page, site_name
 from .tenant import repository
-
-PROJECTS_DIR = Path(".build") / "projects"
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,19 @@ class RenderedProject:
 
     def output_dir(self) -> str:
         """Where the built site goes, relative to the output root (one tree per language)."""
-        return f"{self.lang}/{urls.site_dir(self.site, self.lang)}"
+        return urls.site_output_dir(self.site, self.lang)
 
 
 def render_project_files(project: Project, absolute_links: bool = False,
-                         only: tuple[str, str] | None = None) -> list[RenderedProject]:
-    """Render every site in every language (or only the (site id, language) given) in memory.
+                         only: Collection[tuple[str, str]] | None = None) -> list[RenderedProject]:
+    """Render every site in every language (or only the (site id, language) pairs given) in memory.
 
     Raises ContributorError listing every problem."""
     problems = ProblemCollector()
     rendered = []
     for site in project.sites:
         for lang in project.languages:
-            if only and only != (site.id, lang):
+            if only is not None and (site.id, lang) not in only:
                 continue
             try:
                 rendered.append(_render_site(project, site, lang, absolute_links))

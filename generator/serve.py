@@ -64,7 +64,7 @@ def _render(root: Path, site_id: str, lang: str) -> Path | None:
         if lang not in project.languages:
             print(f"'{lang}' is not one of this site's languages: {', '.join(project.languages)}.")
             return None
-        rendered = render_project_files(project, only=(site_id, lang))
+        rendered = render_project_files(project, only={(site_id, lang)})
         return write_projects(project, rendered)[0]
     except ContributorError as error:
         print(error.report(), flush=True)

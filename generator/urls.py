@@ -28,9 +28,14 @@ def site_dir(site: Site, lang: str) -> str:
     return f"{slug}/" if slug else ""
 
 
+def site_output_dir(site: Site, lang: str) -> str:
+    """The site's folder relative to the output root, e.g. 'cy/ynys-mon/' ('cy/' for the main site)."""
+    return f"{lang}/{site_dir(site, lang)}"
+
+
 def output_path(page: Page, lang: str) -> str:
     """The page's folder relative to the output root, e.g. 'cy/ynys-mon/cysylltu/'."""
-    return f"{lang}/{site_dir(page.site, lang)}{page_dir(page, lang)}"
+    return site_output_dir(page.site, lang) + page_dir(page, lang)
 
 
 def relative_link(from_dir: str, to_dir: str) -> str:

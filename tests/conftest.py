@@ -18,6 +18,9 @@ from generator.checks import tools
 from generator.local_server import serve_folder
 from generator.model import Project
 
+# No test build starts a build server in the background (tests/test_build_server.py starts its own).
+os.environ["FOSTERING_BUILD_SERVER"] = "0"
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
 

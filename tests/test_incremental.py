@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.errors import ContributorError
 
 from .conftest import _parse_cached, copy_project, edit, parse, run_generator
 
@@ -140,6 +141,61 @@ def test_an_added_page_appears_and_a_deleted_page_disappears(project):
     assert not (project / ".build" / "projects" / "en" / "main" / "docs" / "open-evenings.md").exists()
     for path in (project / "site").rglob("*.html"):
         assert "open-evenings" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_edit_to_one_councils_handbook_renders_only_handbook_sites_and_rebuilds_only_that_council(project):
+    """A handbook page is composed from every chapter and variation: a variation's edit renders the local sites
+    of its language again (nothing else), and only the council whose handbook it is changes."""
+    variation = project / "content" / "en" / "handbook" / "authorities" / "gwynedd" / "fostering-in-welsh.md"
+    edit(variation, "at home, at school and in the community.", "at home, at school, at work and in the community.")
+    summary = _build(project)
+    assert summary.built == ["en/gwynedd"]
+    assert summary.rendered == 22, "every local site in English, which has a handbook: not the main site, not cy"
+    chapter = project / "site" / "en" / "gwynedd" / "handbook" / "fostering-in-welsh" / "index.html"
+    assert "at school, at work and" in chapter.read_text(encoding="utf-8")
+
+    after = _snapshot(project / "site")
+    shutil.rmtree(project / ".build")
+    _build(project)
+    assert not _differences(after, _snapshot(project / "site")), "incremental differs from a cold build"
+
+
+def test_an_edit_to_one_page_renders_only_the_site_that_shows_it(project):
+    edit(project / "content" / "cy" / "main" / "amdanom-ni.md", "\n## ", "\nBrawddeg newydd yma.\n\n## ")
+    summary = _build(project)
+    assert (summary.rendered, summary.built) == (1, ["cy/main"])
+
+
+def test_a_link_into_another_site_is_checked_again_when_that_site_changes(project):
+    """Only sites whose output changed are checked again, and a site whose links reach a changed site: a
+    heading removed from the national page breaks a link to it from every local site, which did not change."""
+    contact = project / "content" / "en" / "authority" / "contact.md"
+    edit(contact, "steps, with no commitment.", "steps, with no commitment. Read [our story]({{ main_url('about') }}"
+         "#the-regions).")
+    _build(project)
+    edit(project / "content" / "en" / "main" / "about.md", "## The regions", "## Our regions")
+    with pytest.raises(ContributorError) as failure:
+        _build(project)
+    broken = [p for p in failure.value.problems if "#the-regions" in p.message]
+    assert len(broken) == 22 and {p.file for p in broken} == {"content/en/authority/contact.md"}
+    assert "en/anglesey/contact/index.html" in " ".join(p.message for p in broken)
+
+
+def test_a_file_added_to_the_published_site_by_hand_is_removed(project):
+    """The tree published before is kept and brought up to date for the next build: it must end up exactly
+    as a cold build would make it, whatever was added to it."""
+    stray = project / "site" / "en" / "anglesey" / "notes.txt"
+    stray.write_text("not ours", encoding="utf-8")
+    (project / "site" / "cy" / "extra").mkdir()
+    edit(project / "content" / "en" / "main" / "about.md", "## The regions", "## Our regions")
+    _build(project)
+    assert not stray.exists() and not (project / "site" / "cy" / "extra").exists()
+    edit(project / "content" / "en" / "main" / "about.md", "## Our regions", "## The regions")
+    _build(project)
+    after = _snapshot(project / "site")
+    shutil.rmtree(project / ".build")
+    _build(project)
+    assert not _differences(after, _snapshot(project / "site"))
 
 
 def test_nothing_changed_leaves_site_untouched(project):

@@ -8,6 +8,7 @@ not rebuild); the checks judge the facts of the whole tree.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..errors import Findings, Problem
@@ -24,16 +25,20 @@ from .safety import check_output_safety
 from .translation_status import check_translations
 
 
-def check_output(project: Project, tree: Path, facts: dict[str, PageFacts] | None = None) -> list[Problem]:
+def check_output(project: Project, tree: Path, facts: Mapping[str, PageFacts] | None = None,
+                 scope: Collection[str] | None = None) -> list[Problem]:
     """Everything that must hold of a built tree before it is published.
 
     facts: every HTML file's facts by its path relative to tree; read from the tree when not given.
+    scope: the HTML files to judge (paths relative to tree), when not all of them: an incremental build judges
+    only the sites that changed. The rest of the tree is still read where a judged file needs it (a link's
+    target, a page's translation).
     """
     if facts is None:
         facts = read_tree(tree)
-    return (check_links(project, tree, facts) + check_alternates(project, tree, facts)
-            + check_figures(project, tree, facts) + check_language(project, tree, facts)
-            + check_glossary(project, tree, facts) + check_output_safety(project, tree, facts))
+    return (check_links(project, tree, facts, scope) + check_alternates(project, tree, facts, scope)
+            + check_figures(project, tree, facts, scope) + check_language(project, tree, facts, scope)
+            + check_glossary(project, tree, facts, scope) + check_output_safety(project, tree, facts, scope))
 
 
 def check_currency(project: Project, release: bool, today: datetime.date | None = None) -> Findings:

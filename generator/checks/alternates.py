@@ -11,8 +11,8 @@ The addresses come from data/site.yml (base_url), data/authorities.yml and the p
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .. import urls
 from ..errors import Problem
 from ..model import Project
+from .html_tags import Tag
 
 if TYPE_CHECKING:
     from .facts import PageFacts
@@ -45,41 +46,42 @@ class Head:
         return cls(data["canonical"], data["alternates"], data["switches"])
 
 
-def read_head(html: str) -> Head:
-    collector = _Collector()
-    collector.feed(html)
-    return collector.head
+def read_head(found: Iterable[Tag]) -> Head:
+    """The canonical address, the hreflang alternates and the language switch links among a page's tags."""
+    head = Head()
+    for tag in found:
+        if tag.name == "link" and "rel" in tag.attributes:
+            rel = (tag.get("rel") or "").split()
+            if "canonical" in rel:
+                head.canonical = tag.get("href")
+            elif "alternate" in rel and (hreflang := tag.get("hreflang")) is not None:
+                head.alternates[hreflang] = tag.get("href") or ""
+        elif tag.name == "a" and "fw-language-switch__link" in tag.attributes:
+            values = tag.values()
+            if "fw-language-switch__link" in values.get("class", "").split():
+                head.switches.append(values)
+    return head
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.head = Head()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        rel = values.get("rel", "").split()
-        if tag == "link" and "canonical" in rel:
-            self.head.canonical = values.get("href")
-        elif tag == "link" and "alternate" in rel and "hreflang" in values:
-            self.head.alternates[values["hreflang"]] = values.get("href", "")
-        elif tag == "a" and "fw-language-switch__link" in values.get("class", "").split():
-            self.head.switches.append(values)
-
-
-def check_alternates(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
+def check_alternates(project: Project, tree: Path, facts: Mapping[str, PageFacts],
+                     scope: Collection[str] | None = None) -> list[Problem]:
     languages = project.languages
     address = {urls.absolute_url(project, page, lang): (page, lang)
                for page in project.all_pages() for lang in languages}
-    heads: dict[str, Head] = {}
-    for url, (page, lang) in address.items():
-        name = urls.output_path(page, lang) + "index.html"
-        if name in facts:
-            heads[url] = facts[name].head
+    files = {url: urls.output_path(page, lang) + "index.html" for url, (page, lang) in address.items()}
+    heads: dict[str, Head | None] = {}
+
+    def head_of(url: str) -> Head | None:
+        """The page's head, read when first needed (None: the page was not built)."""
+        if url not in heads:
+            heads[url] = facts[files[url]].head if files[url] in facts else None
+        return heads[url]
 
     problems = []
     for url, (page, lang) in address.items():
-        head = heads.get(url)
+        if scope is not None and files[url] not in scope:
+            continue
+        head = head_of(url)
         if head is None:
             continue  # a missing page is reported by the link check
         source = page.source(lang).file
@@ -106,9 +108,9 @@ def check_alternates(project: Project, tree: Path, facts: dict[str, PageFacts]) 
                 problem(f"The hreflang '{code}' alternate '{href}' is not the address of any page.")
             elif target[0].id != page.id or target[0].site != page.site or target[1] != code:
                 problem(f"The hreflang '{code}' alternate '{href}' is another page, not this page's translation.")
-            elif heads.get(href) and heads[href].alternates.get(lang) != url:
+            elif head_of(href) and head_of(href).alternates.get(lang) != url:
                 problem(f"The hreflang '{code}' alternate '{href}' does not point back to this page "
-                        f"(it gives '{heads[href].alternates.get(lang)}'): hreflang pairs must be reciprocal.")
+                        f"(it gives '{head_of(href).alternates.get(lang)}'): hreflang pairs must be reciprocal.")
         problems.extend(_check_switch(project, tree, page, lang, head, address, source, where))
     return list(dict.fromkeys(problems))
 

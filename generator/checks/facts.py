@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 
 from ..data_schema import NUMERAL
 from .alternates import Head, read_head
+from .html_tags import Tag, article_span, tags
 from .html_text import ArticleText
 from .safety import scan_safety
 
@@ -54,61 +55,38 @@ class PageFacts:
                    Head.from_data(data["head"]), tuple(tuple(u) for u in data["unsafe"]))
 
 
-# A page is mostly its menu; the full HTML parser (pure Python) is kept for the article, where the context
-# of each piece of text matters, and the links and ids of the whole page are found by pattern, as html.parser
-# would find them: comments and the contents of <script> and <style> are not markup.
-_ATTRS = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
-_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b{_ATTRS}>.*?</\1\s*>|<([a-zA-Z][^\s/>]*){_ATTRS}>",
-                    re.S | re.I)
-_VALUE = r"""\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)"""
-_ATTRIBUTES = {name: re.compile(rf"(?:^|\s){name}{_VALUE}", re.I) for name in ("href", "src", "id", "rel", "srcset")}
-
-
-def _attribute(attributes: str, name: str) -> str | None:
-    """The value of an attribute (the last, if written twice), unquoted and unescaped; None if absent."""
-    found = _ATTRIBUTES[name].findall(attributes)
-    if not found:
-        return None
-    value = found[-1]
-    return unescape(value[1:-1] if value[:1] in "\"'" else value)
-
-
-def _links_and_ids(html: str) -> tuple[list[tuple[str, str]], set[str]]:
+def _links_and_ids(found: list[Tag]) -> tuple[list[tuple[str, str]], set[str]]:
     targets: list[tuple[str, str]] = []
     ids: set[str] = set()
-    for raw, raw_attributes, name, attributes in _TOKEN.findall(html):
-        if raw:  # <script> or <style>: only its own tag is markup
-            name, attributes = raw, raw_attributes
+    for tag in found:
+        attributes = tag.attributes
         if not attributes:
             continue
-        if ("id" in attributes or "ID" in attributes.upper()) and (found := _attribute(attributes, "id")):
-            ids.add(found)
-        tag = name.lower()
-        attribute = _LINK_ATTRIBUTES.get(tag)
-        if attribute and (target := _attribute(attributes, attribute)) and not (
-                tag == "link" and _attribute(attributes, "rel") in {"canonical", "alternate"}):
-            targets.append((tag, target))
-        if "srcset" in attributes.lower() and (candidates := _attribute(attributes, "srcset")):
-            targets.extend((tag, candidate.split()[0]) for candidate in candidates.split(",") if candidate.strip())
+        if ("id" in attributes or "ID" in attributes.upper()) and (value := tag.get("id")):
+            ids.add(value)
+        attribute = _LINK_ATTRIBUTES.get(tag.name)
+        if attribute and (target := tag.get(attribute)) and not (
+                tag.name == "link" and tag.get("rel") in {"canonical", "alternate"}):
+            targets.append((tag.name, target))
+        if "srcset" in attributes.lower() and (candidates := tag.get("srcset")):
+            targets.extend((tag.name, candidate.split()[0]) for candidate in candidates.split(",")
+                           if candidate.strip())
     return targets, ids
-
-
-def _article(html: str) -> str:
-    start, end = html.find("<article"), html.rfind("</article>")
-    return html[start:end + len("</article>")] if start >= 0 and end > start else ""
 
 
 def read_facts(path: Path, lang: str) -> PageFacts:
     html = path.read_text(encoding="utf-8")
     reader = ArticleText()
-    reader.feed(_article(html))
+    start, end = article_span(html)
+    reader.feed(html[start:end])
     pieces = reader.pieces
-    targets, ids = _links_and_ids(html)
+    found = list(tags(html))
+    targets, ids = _links_and_ids(found)
     figures = tuple((match.group(), piece.text) for piece in pieces if not (piece.sourced or piece.exempt)
                     for match in NUMERAL.finditer(piece.text))
     return PageFacts(tuple(targets), frozenset(ids), figures, _english(pieces, lang),
-                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), read_head(html),
-                     scan_safety(html))
+                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), read_head(found),
+                     scan_safety(found, (start, end)))
 
 
 def _english(pieces, lang: str) -> tuple[str, ...]:
@@ -129,6 +107,44 @@ def _english(pieces, lang: str) -> tuple[str, ...]:
         if len(words) >= 8 and english >= 3 and english > 2 * native:
             found.append(" ".join(" ".join(text).split())[:90])
     return tuple(found)
+
+
+class TreeFacts(Mapping[str, PageFacts]):
+    """The facts of every HTML file of a tree put together from its sites' builds, by path relative to the
+    tree. A site's facts are loaded (from the build cache) only when a check asks for one of its files."""
+
+    def __init__(self) -> None:
+        self._folder_of: dict[str, str] = {}  # path -> the folder it was added with
+        self._paths: dict[str, list[str]] = {}  # folder -> its paths
+        self._load: dict[str, Callable[[], dict[str, dict]]] = {}
+        self._loaded: dict[str, PageFacts] = {}
+
+    def add(self, folder: str, names: Iterable[str], load: Callable[[], dict[str, dict]]) -> None:
+        """The HTML files of one site's build, published under folder; load() gives their facts as plain data
+        (`PageFacts.to_data`) by name."""
+        paths = [folder + name for name in names]
+        self._paths[folder] = paths
+        self._load[folder] = load
+        self._folder_of.update(dict.fromkeys(paths, folder))
+
+    def paths_of(self, folder: str) -> list[str]:
+        return self._paths.get(folder, [])
+
+    def __getitem__(self, path: str) -> PageFacts:
+        if path not in self._loaded:
+            folder = self._folder_of[path]
+            found = self._load[folder]()
+            self._loaded.update({folder + name: PageFacts.from_data(data) for name, data in found.items()})
+        return self._loaded[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._folder_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._folder_of)
+
+    def __len__(self) -> int:
+        return len(self._folder_of)
 
 
 def read_tree(tree: Path) -> dict[str, PageFacts]:

@@ -6,6 +6,7 @@ Data-driven figures are rendered inside an element with `data-source` (charts, c
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..errors import Problem
@@ -14,10 +15,11 @@ from .facts import PageFacts
 from .pages import built_pages
 
 
-def check_figures(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
+def check_figures(project: Project, tree: Path, facts: Mapping[str, PageFacts],
+                  scope: Collection[str] | None = None) -> list[Problem]:
     problems = []
-    for page in built_pages(project, tree):
-        for numeral, text in facts[page.path.relative_to(tree).as_posix()].figures:
+    for page in built_pages(project, tree, scope):
+        for numeral, text in facts[page.relative].figures:
             problems.append(Problem(
                 page.source_file, f"The page shows the figure '{numeral}' typed into its text, with no "
                 f"source (in \"{text.strip()[:80]}\").",

@@ -4,6 +4,7 @@ term's translation (in one of its listed forms)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from .. import urls
@@ -12,11 +13,15 @@ from ..model import Project
 from .facts import PageFacts
 
 
-def check_glossary(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
+def check_glossary(project: Project, tree: Path, facts: Mapping[str, PageFacts],
+                   scope: Collection[str] | None = None) -> list[Problem]:
     default = project.default_language
     problems = []
     for page in project.all_pages():
-        texts = {lang: facts[urls.output_path(page, lang) + "index.html"].text for lang in project.languages}
+        files = {lang: urls.output_path(page, lang) + "index.html" for lang in project.languages}
+        if scope is not None and not any(file in scope for file in files.values()):
+            continue
+        texts = {lang: facts[file].text for lang, file in files.items()}
         for term in project.glossary:
             if not _uses(texts[default], term.forms.get(default)):
                 continue

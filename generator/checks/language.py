@@ -6,6 +6,7 @@ the page's own language (the count is in `facts`). Names and short labels are to
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..errors import Problem
@@ -14,10 +15,11 @@ from .facts import PageFacts
 from .pages import built_pages
 
 
-def check_language(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
+def check_language(project: Project, tree: Path, facts: Mapping[str, PageFacts],
+                   scope: Collection[str] | None = None) -> list[Problem]:
     problems = []
-    for page in built_pages(project, tree):
-        for sample in facts[page.path.relative_to(tree).as_posix()].english:
+    for page in built_pages(project, tree, scope):
+        for sample in facts[page.relative].english:
             problems.append(Problem(page.source_file, f"This {page.lang} page has a paragraph that reads as "
                                     f"English: \"{sample}\".",
                                     fix="Translate it, or move it to the English page."))

@@ -6,14 +6,15 @@ languages included), and names the source page a contributor must edit.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem
 from ..model import Project
+from ..publish import scan_tree
 from .facts import PageFacts
 from .pages import built_pages
 
@@ -21,14 +22,16 @@ THEME_FOLDER = Path("site_src/overrides")
 _KINDS = {"img": "image", "source": "image", "script": "script", "link": "stylesheet or icon"}
 
 
-def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
-    sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
-    files, folders = _listing(tree)
+def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
+                scope: Collection[str] | None = None) -> list[Problem]:
+    sources = {page.relative: page.source_file for page in built_pages(project, tree)}
+    listed, folders = scan_tree(tree)
+    files = set(listed)
     # Each language tree is published at its base address: a root-relative link (as the 404 pages write them)
     # starts with that address's path.
     base_paths = {lang: urlsplit(project.language(lang).base_url).path for lang in project.languages}
     problems = []
-    for relative in sorted(facts):
+    for relative in sorted(facts if scope is None else scope):
         for tag, target in facts[relative].targets:
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
@@ -49,17 +52,18 @@ def check_links(project: Project, tree: Path, facts: dict[str, PageFacts]) -> li
                 problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
                                         f"that the page does not have (on {relative}).",
                                         fix="Use the id of a heading on that page, or remove the '#...' part."))
-    problems.extend(_check_stylesheets(tree))
+    problems.extend(_check_stylesheets(tree, sorted(name for name in files if name.endswith(".css"))))
     return list(dict.fromkeys(problems))
 
 
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-def _check_stylesheets(tree: Path) -> list[Problem]:
-    """Addresses in stylesheets; each site has its own copy of the theme's, so a fault is reported once."""
+def _check_stylesheets(tree: Path, sheets: list[str]) -> list[Problem]:
+    """Addresses in stylesheets (sheets: their paths relative to tree); a site with its own copy of the
+    theme's has the same fault, so it is reported once."""
     found: dict[tuple[str, str], str] = {}
-    for sheet in sorted(tree.rglob("*.css")):
+    for sheet in (tree / name for name in sheets):
         for target in _CSS_URL.findall(sheet.read_text(encoding="utf-8")):
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith("#"):
@@ -73,17 +77,6 @@ def _check_stylesheets(tree: Path) -> list[Problem]:
                     fix="Correct the address (relative to the stylesheet), or add the file under "
                         "site_src/overrides/assets/.")
             for (source, target), relative in found.items()]
-
-
-def _listing(tree: Path) -> tuple[set[str], set[str]]:
-    """Every file and folder in the tree, as paths relative to it ('' is the tree itself)."""
-    files, folders = set(), {""}
-    for folder, subfolders, names in os.walk(tree):
-        base = Path(folder).relative_to(tree).as_posix()
-        prefix = "" if base == "." else base + "/"
-        folders.update(prefix + name for name in subfolders)
-        files.update(prefix + name for name in names)
-    return files, folders
 
 
 def _resolve(page: str, path: str, base_path: str) -> str | None:
@@ -103,7 +96,7 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
     return None if resolved == ".." or resolved.startswith("../") else resolved
 
 
-def _ids(tree: Path, facts: dict[str, PageFacts], page: str) -> frozenset[str]:
+def _ids(tree: Path, facts: Mapping[str, PageFacts], page: str) -> frozenset[str]:
     if page in facts:
         return facts[page].ids
     from .facts import read_facts

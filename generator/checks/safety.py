@@ -13,13 +13,14 @@ A template expression the sandbox refuses is reported when pages are rendered (g
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..errors import Problem
 from ..model import Project
+from .html_tags import Tag
 from .pages import built_pages
 
 if TYPE_CHECKING:
@@ -77,58 +78,48 @@ def _tag_fix(name: str) -> str:
             "the allowed tags: " + ", ".join(f"<{tag}>" for tag in sorted(ALLOWED_TAGS)) + ".")
 
 
-class _Scan(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[bool, str]] = []  # (inside the page body, what is wrong)
-        self.article = 0
-        self.script_type: str | None = None
+# A tag worth reading in full: one that loads or embeds, or whose attributes may hold a handler (a name
+# starting "on") or a script address (perhaps written with character references). A quick test, never a miss.
+_SUSPECT = re.compile(r"""(?:^|[\s"'/])on|javascript:|&""", re.I)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        inside = self.article > 0
-        if tag == "article":
-            self.article += 1
-        if tag in _EMBEDS:
-            self.found.append((inside, f"an embedded <{tag}>"))
-        attribute = _LOADS.get(tag)
+
+def scan_safety(found: Iterable[Tag], article: tuple[int, int]) -> tuple[tuple[bool, str], ...]:
+    """What a built page loads or runs that it must not: (inside the page's article, what it is).
+
+    found: the page's tags; article: where its <article> starts and ends (`html_tags.article_span`)."""
+    unsafe: list[tuple[bool, str]] = []
+    for tag in found:
+        name = tag.name
+        if not (name in _LOADS or name in _EMBEDS or _SUSPECT.search(tag.attributes)):
+            continue
+        inside = article[0] < tag.start < article[1]
+        values = tag.values()
+        if name in _EMBEDS:
+            unsafe.append((inside, f"an embedded <{name}>"))
+        attribute = _LOADS.get(name)
         address = values.get(attribute, "") if attribute else ""
         rel = set(values.get("rel", "").split())
-        if address and not (tag == "link" and rel & _NOT_LOADED_LINKS):
+        if address and not (name == "link" and rel & _NOT_LOADED_LINKS):
             parts = urlsplit(address.strip())
             if parts.netloc or parts.scheme in {"http", "https"}:
-                self.found.append((inside, f"<{tag}> loading '{address}' from another website"))
-        for name, value in values.items():
-            if name.startswith("on"):
-                self.found.append((inside, f"an inline event handler {name}=\"...\" on <{tag}>"))
+                unsafe.append((inside, f"<{name}> loading '{address}' from another website"))
+        for attribute_name, value in values.items():
+            if attribute_name.startswith("on"):
+                unsafe.append((inside, f"an inline event handler {attribute_name}=\"...\" on <{name}>"))
             if value.strip().lower().startswith("javascript:"):
-                self.found.append((inside, f"a javascript: address on <{tag}>"))
-        if tag == "script":
-            self.script_type = values.get("type", "") if not values.get("src") else None
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self.article:
-            self.article -= 1
-        if tag == "script":
-            self.script_type = None
-
-    def handle_data(self, data: str) -> None:
-        if self.script_type is not None and self.article and data.strip() and self.script_type != "application/json":
-            self.found.append((True, "an inline script in the page body"))
+                unsafe.append((inside, f"a javascript: address on <{name}>"))
+        if (name == "script" and inside and not values.get("src") and (tag.content or "").strip()
+                and values.get("type", "") != "application/json"):
+            unsafe.append((True, "an inline script in the page body"))
+    return tuple(unsafe)
 
 
-def scan_safety(html: str) -> tuple[tuple[bool, str], ...]:
-    """What a built page loads or runs that it must not: (inside the page's article, what it is)."""
-    scan = _Scan()
-    scan.feed(html)
-    return tuple(scan.found)
-
-
-def check_output_safety(project: Project, tree: Path, facts: dict[str, PageFacts]) -> list[Problem]:
-    sources = {page.path.relative_to(tree).as_posix(): page.source_file for page in built_pages(project, tree)}
+def check_output_safety(project: Project, tree: Path, facts: Mapping[str, PageFacts],
+                        scope: Collection[str] | None = None) -> list[Problem]:
+    sources = {page.relative: page.source_file for page in built_pages(project, tree)}
     problems = []
     theme: dict[str, list[str]] = {}  # what the templates produce -> the pages it is on
-    for relative in sorted(facts):
+    for relative in sorted(facts if scope is None else scope):
         for inside, what in facts[relative].unsafe:
             if inside and relative in sources:
                 problems.append(Problem(sources[relative], f"The page contains {what} (on {relative}).",

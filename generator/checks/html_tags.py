@@ -1,0 +1,63 @@
+"""The start tags of a built page, found by pattern as html.parser would find them.
+
+A page is mostly its menu, and html.parser (pure Python) takes milliseconds over one; the checks that need
+only tags and attributes (links, ids, the head's alternates, what a page loads or runs) read them from here,
+in one quick pass. Comments and the contents of <script> and <style> are not markup. The full parser is kept
+where the context of each piece of text matters (`html_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from html import unescape
+
+_ATTRS = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b{_ATTRS}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){_ATTRS}>",
+                    re.S | re.I)
+_VALUE = r"""\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)"""
+# Any attribute, as html.parser reads them: a name may follow a quote or a slash without a space.
+_ANY_ATTRIBUTE = re.compile(r"""(?:(?<=['"\s/])|^)([^\s/>=][^\s/=>]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
+
+
+@cache
+def _one(name: str) -> re.Pattern:
+    return re.compile(rf"(?:^|\s){name}{_VALUE}", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str  # lower case
+    attributes: str  # as written
+    start: int  # where the tag starts in the page
+    content: str | None = None  # the text of a <script> or <style>
+
+    def get(self, name: str) -> str | None:
+        """An attribute's value (the last, if written twice), unquoted and unescaped; None if absent."""
+        found = _one(name).findall(self.attributes)
+        return _value(found[-1]) if found else None
+
+    def values(self) -> dict[str, str]:
+        """Every attribute, names in lower case ('' for an attribute written without a value)."""
+        return {name.lower(): _value(value) for name, value in _ANY_ATTRIBUTE.findall(self.attributes)}
+
+
+def _value(raw: str) -> str:
+    return unescape(raw[1:-1] if raw[:1] in "\"'" and len(raw) > 1 else raw)
+
+
+def tags(html: str) -> Iterator[Tag]:
+    for match in _TOKEN.finditer(html):
+        raw, raw_attributes, content, name, attributes = match.groups()
+        if raw:
+            yield Tag(raw.lower(), raw_attributes, match.start(), content)
+        elif name:
+            yield Tag(name.lower(), attributes, match.start())
+
+
+def article_span(html: str) -> tuple[int, int]:
+    """Where the page's <article> (its body, as against the theme's frame) starts and ends; (0, 0) if none."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    return (start, end + len("</article>")) if start >= 0 and end > start else (0, 0)

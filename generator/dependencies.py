@@ -1,0 +1,66 @@
+"""What each generated project is rendered from, and what each site's output checks read, as digests.
+
+An incremental build renders again only the projects whose render key changed, and checks again only the
+sites whose check key changed (see `cache` for what is kept). The keys are deliberately coarse: a page is
+rendered from its own text and from the **model digest**, which covers everything but the pages' texts
+(the data, every page's front matter and file, the theme, catalogues and generator, and the build's
+options). So an edit to one page's text renders only the projects showing that page, while a changed title,
+slug or data value renders everything. A handbook page is composed from every chapter and variation, so a
+project with handbook pages depends on all of them in its language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from . import cache
+from .model import Project, Site
+
+
+def _digest(*parts: str) -> hashlib.blake2b:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    return digest
+
+
+def model_digest(project: Project, shared: str, options: dict) -> str:
+    """Everything a build reads except the pages' texts; shared is `cache.shared_digest`."""
+    digest = _digest(shared, json.dumps(options, sort_keys=True))
+    cache.hash_tree(digest, project.root, project.root / "data")
+    for page in sorted(project.pages, key=lambda page: page.file):
+        digest.update(json.dumps([page.file, page.lang, page.kind, page.authority, page.region, page.slug,
+                                  page.body_line, page.meta_lines, page.meta.model_dump(mode="json")],
+                                 sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def render_key(project: Project, model: str, site: Site, lang: str) -> str:
+    """What the project of one site in one language is rendered from: the model digest and the texts of its
+    pages in that language."""
+    digest = _digest(model, site.id, lang)
+    handbook = False
+    for page in project.site_pages(site):
+        if page.role == "page":
+            source = page.source(lang)
+            digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
+        else:
+            handbook = True
+    if handbook:
+        for source in project.pages:
+            if source.lang == lang and source.kind in ("chapter", "variation"):
+                digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def check_key(model: str, project_keys: Iterable[str], reach: str) -> str:
+    """What the output checks of one site read: the model digest, the site's built projects (every language:
+    a page is checked against its translations) and what links into other sites can reach."""
+    return _digest(model, *project_keys, reach).hexdigest()
+
+
+def reach_digest(reaches: Iterable[tuple[str, str]]) -> str:
+    """Every project's reach (output folder, digest of its file names and ids), together."""
+    return _digest(*(f"{folder} {reach}" for folder, reach in sorted(reaches))).hexdigest()
