@@ -6,7 +6,10 @@
 For each corpus, in a throwaway copy of the project:
 - ours, cold: `python -m generator build` with no build cache and no site/ (median of --runs runs);
 - ours, no-op: the same command again, nothing changed;
-- ours, one edit: a sentence added to one page of one site (content/en/main/about.md), then the command;
+- ours, one edit: a sentence added to one page of one site (content/en/main/about.md), then the command, in
+  its own process (FOSTERING_BUILD_SERVER=0, as in CI and on a first build);
+- ours, one edit, build server: the same with a warm build server running for the corpus (what `make site`
+  does after the first build on a developer's machine), and the server's resident memory;
 - plain: `mkdocs build -f <project>/mkdocs.yml` for every project our build generated (the same files),
   as separate processes, two at a time (the machine has two cores), with our plugin doing only what the
   theme needs (FOSTERING_PLAIN_MKDOCS=1: no shared caches, every site its own theme files);
@@ -144,8 +147,39 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, 
     return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system), peak
 
 
-def ours(corpus: Path, *args: str) -> tuple[float, float, int]:
-    return run([PYTHON, "-m", "generator", "--root", str(corpus), "build", *args], corpus)
+def ours(corpus: Path, *args: str, server: bool = False) -> tuple[float, float, int]:
+    return run([PYTHON, "-m", "generator", "--root", str(corpus), "build", *args], corpus,
+               {"FOSTERING_BUILD_SERVER": "1" if server else "0", "CI": ""})
+
+
+def served_edits(corpus: Path, page: Path, runs: int) -> tuple[list[tuple[float, float, int]], int]:
+    """One-edit builds handed to a warm build server; (their measurements, the server's resident memory)."""
+    server = subprocess.Popen([PYTHON, "-m", "generator", "--root", str(corpus), "build-server", "--idle", "300"],
+                              env={**os.environ, "FOSTERING_BUILD_SERVER": "1", "CI": ""},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    original = page.read_text(encoding="utf-8")
+    try:
+        sys.path.insert(0, str(ROOT))
+        from generator import build_server
+
+        deadline = time.perf_counter() + 120
+        while build_server.ask(corpus, {"command": "ping"}) is None:
+            if time.perf_counter() > deadline:
+                raise SystemExit("the build server did not start")
+            time.sleep(0.1)
+        time.sleep(2)  # its workers warm up
+        edits = []
+        for n in range(runs):
+            page.write_text(original + f"\nAn edit handed to the build server, number {LETTERS[n].lower()}.\n",
+                            encoding="utf-8")
+            edits.append(ours(corpus, server=True))
+            time.sleep(0.5)
+        memory = _tree_rss(server.pid)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(30)
+    return edits, memory
 
 
 def plain(corpus: Path) -> tuple[float, float, int, int]:
@@ -267,6 +301,8 @@ def measure(corpus: Path, runs: int) -> dict:
         about.write_text(original, encoding="utf-8")
         ours(corpus)  # back to the generated projects of the unedited corpus for the plain route
         plain_runs.append(plain(corpus))
+    served, server_memory = served_edits(corpus, about, max(runs, 5))
+    ours(corpus)
     size = tree_size(corpus / "site")
     pages = len([p for p in (corpus / "site").rglob("index.html")
                  if not {"search", "assets"} & set(p.relative_to(corpus / "site").parts)])
@@ -278,7 +314,8 @@ def measure(corpus: Path, runs: int) -> dict:
         "load": os.getloadavg()[1],
         "pages": pages, "projects": len(list((corpus / ".build" / "projects").glob("*/*/mkdocs.yml"))),
         "cold": med(cold, 0), "cold_cpu": med(cold, 1), "noop": med(noop, 0), "edit": med(edit, 0),
-        "edit_cpu": med(edit, 1), "plain": med(plain_runs, 0), "plain_cpu": med(plain_runs, 1),
+        "edit_cpu": med(edit, 1), "edit_served": med(served, 0), "server_memory": server_memory,
+        "plain": med(plain_runs, 0), "plain_cpu": med(plain_runs, 1),
         "peak_ours": max(max(v[2] for v in cold), max(v[2] for v in edit)),
         "peak_plain": max(v[2] for v in plain_runs), "size_ours": size, "size_plain": max(v[3] for v in plain_runs),
         "runs": runs,
@@ -317,14 +354,14 @@ def main() -> None:
 def report(results: dict) -> str:
     mib = 1024 * 1024
     lines = ["| corpus | pages (projects) | plain cold | ours cold | ratio | ours no-op | ours one edit | "
-             "peak memory ours / plain | output ours / plain |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "one edit, build server | peak memory ours / plain (server) | output ours / plain |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in results.items():
         lines.append(
             f"| {name} | {r['pages']} ({r['projects']}) | {r['plain']:.1f} s ({r['plain_cpu']:.0f} s CPU) | "
             f"{r['cold']:.1f} s ({r['cold_cpu']:.0f} s CPU) | {r['cold'] / r['plain']:.2f} | {r['noop']:.2f} s | "
-            f"{r['edit']:.2f} s ({r['edit_cpu']:.2f} s CPU) | "
-            f"{r['peak_ours'] / mib:.0f} / {r['peak_plain'] / mib:.0f} MiB | "
+            f"{r['edit']:.2f} s ({r['edit_cpu']:.2f} s CPU) | {r['edit_served']:.2f} s | "
+            f"{r['peak_ours'] / mib:.0f} / {r['peak_plain'] / mib:.0f} ({r['server_memory'] / mib:.0f}) MiB | "
             f"{r['size_ours'] / mib:.0f} / {r['size_plain'] / mib:.0f} MiB |")
     serve = [f"{name}: {r['serve']:.2f} s" for name, r in results.items() if "serve" in r]
     if serve:
