@@ -177,7 +177,7 @@ def served_edits(corpus: Path, page: Path, runs: int) -> tuple[list[tuple[float,
         memory = _tree_rss(server.pid)
     finally:
         page.write_text(original, encoding="utf-8")
-        server.terminate()
+        server.terminate()  # it stops its workers too
         server.wait(30)
     return edits, memory
 

@@ -18,6 +18,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -99,6 +100,9 @@ def run(root: Path, idle: float = IDLE_SECONDS) -> None:
     if listener is None:
         return  # another server has the socket
     own = os.stat(path).st_ino
+    # Stopped by a signal, it still stops its workers (which would otherwise be left running).
+    signal.signal(signal.SIGTERM, _stop_on_signal)
+    signal.signal(signal.SIGHUP, _stop_on_signal)
     # Everything a build loads, loaded now, and the workers started: the first build is as quick as the rest.
     from . import checks, dependencies, loader, publish, render  # noqa: F401
 
@@ -134,6 +138,10 @@ def run(root: Path, idle: float = IDLE_SECONDS) -> None:
             builders.close()
         listener.close()
         _unlink_if(path, own)
+
+
+def _stop_on_signal(number, frame) -> None:
+    raise SystemExit(0)
 
 
 def _build(pipeline, root: Path, request: dict, builders) -> dict:

@@ -131,6 +131,20 @@ def test_the_server_stops_when_told_and_when_unused(built_copy, tmp_path):
     assert process.wait(timeout=30) == 0
 
 
+def test_a_server_stopped_by_a_signal_stops_its_workers(built_copy, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(built_copy, root, symlinks=True)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build-server"],
+                               env=_environment(True))
+    assert _wait_for(lambda: build_server.ask(root, {"command": "ping"}) is not None)
+    workers = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+    assert workers, "the server has its MkDocs workers"
+    process.terminate()
+    assert process.wait(timeout=30) == 0
+    assert _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 30), "workers left running"
+    assert not build_server.socket_path(root).exists()
+
+
 def test_no_server_is_started_in_ci_or_when_switched_off(built_copy, tmp_path):
     root = tmp_path / "project"
     shutil.copytree(built_copy, root, symlinks=True)
