@@ -159,7 +159,6 @@ def served_edits(corpus: Path, page: Path, runs: int) -> tuple[list[tuple[float,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     original = page.read_text(encoding="utf-8")
     try:
-        sys.path.insert(0, str(ROOT))
         from generator import build_server
 
         deadline = time.perf_counter() + 120

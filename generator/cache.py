@@ -115,6 +115,25 @@ def listing(folder: Path) -> dict[str, list[int]]:
     return found
 
 
+def scan_tree(tree: Path) -> tuple[dict[str, int], set[str]]:
+    """Every file in tree (relative path -> inode, from the directory listing) and every folder (relative
+    paths; '' is the tree itself)."""
+    files: dict[str, int] = {}
+    folders: set[str] = {""}
+    stack = [""]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(tree / folder if folder else tree) as entries:
+            for entry in entries:
+                relative = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(relative)
+                    stack.append(relative)
+                else:
+                    files[relative] = entry.inode()
+    return files, folders
+
+
 def _load_state(root: Path) -> dict:
     try:
         return json.loads((root / STATE_FILE).read_text(encoding="utf-8"))

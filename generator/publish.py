@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from . import urls
+from . import cache, urls
 from .model import Project
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -63,7 +63,7 @@ def sync_tree(tree: Path, wanted: dict[str, Path]) -> None:
     """Make tree hold exactly the wanted files (path in the tree -> the file it is a link to), changing only
     what differs: a file already linked to the wanted file stays; anything else is removed."""
     tree.mkdir(parents=True, exist_ok=True)
-    present, folders = scan_tree(tree)
+    present, folders = cache.scan_tree(tree)
     needed = {""}
     for relative in wanted:
         parent = relative.rpartition("/")[0]
@@ -97,25 +97,6 @@ def link_files(tree: Path, files: dict[str, Path], made: set[str] | None = None)
             os.link(source, target)
         except OSError:
             shutil.copy2(source, target)
-
-
-def scan_tree(tree: Path) -> tuple[dict[str, int], set[str]]:
-    """Every file in tree (relative path -> inode, from the directory listing) and every folder (relative
-    paths; '' is the tree itself)."""
-    files: dict[str, int] = {}
-    folders: set[str] = {""}
-    stack = [""]
-    while stack:
-        folder = stack.pop()
-        with os.scandir(tree / folder if folder else tree) as entries:
-            for entry in entries:
-                relative = f"{folder}/{entry.name}" if folder else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(relative)
-                    stack.append(relative)
-                else:
-                    files[relative] = entry.inode()
-    return files, folders
 
 
 def staging_path(output: Path) -> Path:

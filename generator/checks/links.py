@@ -12,9 +12,9 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..cache import scan_tree
 from ..errors import Problem
 from ..model import Project
-from ..publish import scan_tree
 from .facts import PageFacts
 from .pages import built_pages
 
