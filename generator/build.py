@@ -13,8 +13,8 @@ import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,23 +62,31 @@ class Builders:
         """Whether a worker died (the pool then refuses work: a new one is needed)."""
         return bool(getattr(self.pool, "_broken", False))
 
-    def build_all(self, root: Path, jobs: list[Job], inspect: Callable[[str, str], Any] | None = None,
+    def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str], Any] | None = None,
                   on_built: Callable[[Job, Any], None] | None = None,
                   meanwhile: Callable[[], None] | None = None) -> None:
         """Build every job into its own site_dir; raise ContributorError naming the source files if any build
         warns or fails.
 
+        Each job starts as soon as `jobs` yields it (so projects are built while later ones are rendered);
+        if `jobs` raises, the jobs not started are cancelled and the running ones finished before it goes on.
         inspect(site_dir, lang) runs where the project was built, right after it built cleanly (in the
         worker, so in parallel); on_built(job, what inspect returned) then runs here, for each project built
-        cleanly. meanwhile() runs here while the workers build.
+        cleanly. meanwhile() runs here while the workers build, once every job has been handed over.
         """
-        problems: list[Problem] = []
-        # The biggest projects first, so the last to finish are small ones.
-        order = sorted(jobs, key=lambda job: -len(job.project.files))
-        futures = [(job, self.pool.submit(_build_one, str(job.config_file), str(job.site_dir), job.project.lang,
-                                          inspect)) for job in order]
+        futures = []
+        try:
+            for job in jobs:
+                futures.append((job, self.pool.submit(_build_one, str(job.config_file), str(job.site_dir),
+                                                      job.project.lang, inspect)))
+        except BaseException:
+            for _, future in futures:
+                future.cancel()
+            wait([future for _, future in futures])
+            raise
         if meanwhile:
             meanwhile()
+        problems: list[Problem] = []
         for job, future in futures:
             messages, inspected = future.result()
             problems.extend(_explain(root, job.project, message) for message in messages)

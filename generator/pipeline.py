@@ -116,30 +116,47 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     from .errors import ContributorError, warnings_report
     from .loader import load_project
     from .publish import link_files, site_files, staging_dir, swap_into_place, sync_tree, write_sitemaps
-    from .render import write_projects
+    from .render import render_projects, write_project
     from .tenant import folder_name
     from .urls import site_output_dir
 
     project = load_project(root)
     currency = check_currency(project, release)
+    found_first = (check_release(project) if release else []) + currency.errors + check_raw_html(project)
     shared = cache.shared_digest(root)
     model = dependencies.model_digest(project, shared, _render_options(absolute_links))
     units = {f"{lang}/{site.id}": (site, lang) for site in project.sites for lang in project.languages}
     render_keys = {name: dependencies.render_key(project, model, site, lang) for name, (site, lang) in units.items()}
-    # A project whose inputs are unchanged since its output was built is not even rendered.
+    # A project whose inputs are unchanged since its output was built is not even rendered. The others are
+    # rendered biggest first, so the last builds to finish are small ones.
     entries = {name: cache.load_entry(root, name, render_key=render_keys[name]) for name in units}
-    stale = {(site.id, lang) for name, (site, lang) in units.items() if entries[name] is None}
-    rendered = _render(project, (check_release(project) if release else []) + currency.errors
-                       + check_raw_html(project), absolute_links, only=stale)
-    configs = write_projects(project, rendered)
-    keys = {item.name: cache.project_key(shared, item.files) for item in rendered}
-    jobs = []
-    for item, config in zip(rendered, configs, strict=True):
-        entry = cache.load_entry(root, item.name, key=keys[item.name])
-        if entry is None:
-            jobs.append(Job(item, config, cache.new_output_folder(root, item.name)))
-        else:  # rendered again to the same files: the output stands
-            entries[item.name] = cache.set_render_key(entry, render_keys[item.name])
+    stale = sorted(((site.id, lang) for name, (site, lang) in units.items() if entries[name] is None),
+                   key=lambda unit: -len(project.site_pages(project.site(unit[0]))))
+    keys: dict[str, str] = {}
+    jobs: list[Job] = []
+    rendered = 0
+
+    def jobs_to_build():
+        """Render the stale projects one at a time, handing over a job for each whose files changed, so the
+        workers build while the rest are rendered. Every problem is reported together at the end."""
+        nonlocal rendered
+        try:
+            for item in render_projects(project, stale, absolute_links):
+                rendered += 1
+                if found_first:  # rendered only to report its problems with the others
+                    continue
+                config = write_project(project, item)
+                keys[item.name] = cache.project_key(shared, item.files)
+                entry = cache.load_entry(root, item.name, key=keys[item.name])
+                if entry is None:
+                    jobs.append(Job(item, config, cache.new_output_folder(root, item.name)))
+                    yield jobs[-1]
+                else:  # rendered again to the same files: the output stands
+                    entries[item.name] = cache.set_render_key(entry, render_keys[item.name])
+        except ContributorError as error:
+            raise ContributorError(list(dict.fromkeys(found_first + error.problems))) from None
+        if found_first:
+            raise ContributorError(list(dict.fromkeys(found_first)))
 
     staging, new_staging = staging_dir(output)
     facts = TreeFacts()
@@ -166,7 +183,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
 
     try:
         try:
-            builders.build_all(root, jobs, inspect=read_site, on_built=store, meanwhile=meanwhile)
+            builders.build_all(root, jobs_to_build(), inspect=read_site, on_built=store, meanwhile=meanwhile)
         finally:
             for job in jobs:
                 shutil.rmtree(job.site_dir, ignore_errors=True)
@@ -194,20 +211,19 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         report.sites, report.languages = len(project.sites), len(project.languages)
         report.pages = len(project.all_pages()) * len(project.languages)
         report.built = sorted(job.project.name for job in jobs)
-        report.rendered = len(rendered)
+        report.rendered = rendered
         report.reused = len(units) - len(jobs)
         report.warnings = warnings_report(currency.warnings, folder_name(root)) if currency.warnings else ""
     return project
 
 
-def _render(project, problems: list, absolute_links: bool = False, only=None) -> list:
-    """Render every page (of the (site id, language) pairs in only, if given); raise with the problems found so
-    far and any the rendering finds, all together."""
+def _render(project, problems: list) -> list:
+    """Render every page; raise with the problems found so far and any the rendering finds, all together."""
     from .errors import ContributorError
     from .render import render_project_files
 
     try:
-        rendered = render_project_files(project, absolute_links, only)
+        rendered = render_project_files(project)
     except ContributorError as error:
         problems = problems + error.problems
         rendered = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,42 +44,53 @@ def render_project_files(project: Project, absolute_links: bool = False,
     """Render every site in every language (or only the (site id, language) pairs given) in memory.
 
     Raises ContributorError listing every problem."""
+    units = [(site.id, lang) for site in project.sites for lang in project.languages
+             if only is None or (site.id, lang) in only]
+    return list(render_projects(project, units, absolute_links))
+
+
+def render_projects(project: Project, units: Iterable[tuple[str, str]],
+                    absolute_links: bool = False) -> Iterator[RenderedProject]:
+    """Render the (site id, language) pairs in the order given, yielding each project as soon as it is
+    rendered (so it can be built while the next is rendered).
+
+    A project with a mistake is not yielded; once every other has been, ContributorError lists every problem.
+    """
     problems = ProblemCollector()
-    rendered = []
-    for site in project.sites:
-        for lang in project.languages:
-            if only is not None and (site.id, lang) not in only:
-                continue
-            try:
-                rendered.append(_render_site(project, site, lang, absolute_links))
-            except ContributorError as error:
-                problems.extend(error.problems)
+    for site_id, lang in units:
+        try:
+            rendered = _render_site(project, project.site(site_id), lang, absolute_links)
+        except ContributorError as error:
+            problems.extend(error.problems)
+            continue
+        yield rendered
     # One faulty shared page fails for every authority: report each distinct problem once.
     problems.problems = list(dict.fromkeys(problems.problems))
     problems.raise_if_any()
-    return rendered
 
 
-def write_projects(project: Project, rendered: list[RenderedProject]) -> list[Path]:
-    """Write projects under .build/projects/<lang>/<site>/, touching only files whose text changed.
+def write_project(project: Project, item: RenderedProject) -> Path:
+    """Write a project under .build/projects/<lang>/<site>/, touching only files whose text changed.
 
-    Returns each project's mkdocs.yml. Files no longer rendered are removed, so a deleted page disappears.
+    Returns its mkdocs.yml. Files no longer rendered are removed, so a deleted page disappears.
     """
-    configs = []
-    for item in rendered:
-        folder = project.root / PROJECTS_DIR / item.lang / item.site.id
+    folder = project.root / PROJECTS_DIR / item.lang / item.site.id
+    existing = folder.exists()  # on a first build there is nothing to compare with or remove
+    if existing:
         wanted = {folder / name for name in item.files}
-        if folder.exists():
-            for path in folder.rglob("*"):
-                if path.is_file() and path not in wanted:
-                    path.unlink()
-        for name, text in item.files.items():
-            path = folder / name
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-        configs.append(folder / "mkdocs.yml")
-    return configs
+        for path in folder.rglob("*"):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+    made: set[Path] = set()
+    for name, text in item.files.items():
+        path = folder / name
+        if existing and path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+    return folder / "mkdocs.yml"
 
 
 def _render_site(project: Project, site: Site, lang: str, absolute_links: bool) -> RenderedProject:

@@ -18,7 +18,7 @@ from watchdog.observers import Observer
 
 from .errors import ContributorError
 from .loader import load_project
-from .render import render_project_files, write_projects
+from .render import render_project_files, write_project
 from .tenant import repository
 
 # How long the sources must be quiet before rendering: one render per save, however many events it fires.
@@ -65,7 +65,7 @@ def _render(root: Path, site_id: str, lang: str) -> Path | None:
             print(f"'{lang}' is not one of this site's languages: {', '.join(project.languages)}.")
             return None
         rendered = render_project_files(project, only={(site_id, lang)})
-        return write_projects(project, rendered)[0]
+        return write_project(project, rendered[0])
     except ContributorError as error:
         print(error.report(), flush=True)
         return None

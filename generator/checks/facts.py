@@ -101,7 +101,7 @@ def _english(pieces, lang: str) -> tuple[str, ...]:
             blocks[piece.block].append(piece.text)
     found = []
     for text in blocks.values():
-        words = [w.lower().replace("’", "'") for w in _WORD.findall(" ".join(text))]
+        words = _WORD.findall(" ".join(text).lower().replace("’", "'"))
         english = sum(w in ENGLISH for w in words)
         native = sum(w in own for w in words)
         if len(words) >= 8 and english >= 3 and english > 2 * native:

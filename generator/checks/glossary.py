@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from functools import cache
 from pathlib import Path
 
 from .. import urls
@@ -38,6 +39,19 @@ def check_glossary(project: Project, tree: Path, facts: Mapping[str, PageFacts],
 
 
 def _uses(text: str, forms: list[str]) -> bool:
-    # The plain substring test first: most forms are not on a given page, and it is far quicker.
-    return any(form.lower() in text and re.search(rf"(?<![\w']){re.escape(form.lower())}(?!\w)", text)
-               for form in forms)
+    # Found by plain substring search, then the word boundaries tested where it was found: a pattern that
+    # starts with a lookbehind would be tried at every character of a long page.
+    for form in forms:
+        form = form.lower()
+        pattern = _whole_word(form)
+        start = text.find(form)
+        while start >= 0:
+            if pattern.match(text, start):
+                return True
+            start = text.find(form, start + 1)
+    return False
+
+
+@cache
+def _whole_word(form: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w']){re.escape(form)}(?!\w)")

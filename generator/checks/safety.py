@@ -90,15 +90,18 @@ def scan_safety(found: Iterable[Tag], article: tuple[int, int]) -> tuple[tuple[b
     unsafe: list[tuple[bool, str]] = []
     for tag in found:
         name = tag.name
-        if not (name in _LOADS or name in _EMBEDS or _SUSPECT.search(tag.attributes)):
+        suspect = _SUSPECT.search(tag.attributes) if tag.attributes else None
+        if not (suspect or name in _LOADS or name in _EMBEDS):
             continue
         inside = article[0] < tag.start < article[1]
-        values = tag.values()
+        # Every attribute is read only where a handler or script address may hide; otherwise the few named.
+        values = tag.values() if suspect else {}
+        get = values.get if suspect else tag.get
         if name in _EMBEDS:
             unsafe.append((inside, f"an embedded <{name}>"))
         attribute = _LOADS.get(name)
-        address = values.get(attribute, "") if attribute else ""
-        rel = set(values.get("rel", "").split())
+        address = (get(attribute) or "") if attribute else ""
+        rel = set((get("rel") or "").split())
         if address and not (name == "link" and rel & _NOT_LOADED_LINKS):
             parts = urlsplit(address.strip())
             if parts.netloc or parts.scheme in {"http", "https"}:
@@ -108,8 +111,8 @@ def scan_safety(found: Iterable[Tag], article: tuple[int, int]) -> tuple[tuple[b
                 unsafe.append((inside, f"an inline event handler {attribute_name}=\"...\" on <{name}>"))
             if value.strip().lower().startswith("javascript:"):
                 unsafe.append((inside, f"a javascript: address on <{name}>"))
-        if (name == "script" and inside and not values.get("src") and (tag.content or "").strip()
-                and values.get("type", "") != "application/json"):
+        if (name == "script" and inside and not get("src") and (tag.content or "").strip()
+                and (get("type") or "") != "application/json"):
             unsafe.append((True, "an inline script in the page body"))
     return tuple(unsafe)
 
