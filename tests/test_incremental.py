@@ -181,6 +181,41 @@ def test_a_link_into_another_site_is_checked_again_when_that_site_changes(projec
     assert "en/anglesey/contact/index.html" in " ".join(p.message for p in broken)
 
 
+def test_a_mistake_found_while_other_sites_build_publishes_nothing_and_keeps_no_partial_build(project):
+    """Sites are built while the rest are still being rendered. When a site rendered later has a mistake,
+    the builds already handed over are stopped or finished and thrown away: the mistake is reported, and
+    neither site/ nor the build cache changes. Once it is mended, the build is as a cold one."""
+    site, out = project / "site", project / ".build" / "out"
+    published, cached = _stats(site), _builds(out)
+    # A shared local page (22 sites to render and build) and a national page with a mistake.
+    edit(project / "content" / "en" / "authority" / "contact.md", "title: Contact the fostering team",
+         "title: Talk to the fostering team")
+    about = project / "content" / "en" / "main" / "about.md"
+    original = about.read_text(encoding="utf-8")
+    about.write_text(original + "\nSee {{ page_url('no-such-page') }}.\n", encoding="utf-8")
+    with pytest.raises(ContributorError) as failure:
+        _build(project)
+    assert [p.file for p in failure.value.problems] == ["content/en/main/about.md"]
+    assert "no-such-page" in failure.value.problems[0].message
+    assert _stats(site) == published, "nothing is published"
+    assert _builds(out) == cached, "no build is stored or left half-made in the cache"
+
+    about.write_text(original, encoding="utf-8")
+    mended = _build(project)
+    assert len(mended.built) == 22
+    after = _snapshot(site)
+    shutil.rmtree(project / ".build")
+    _build(project)
+    assert not _differences(after, _snapshot(site))
+
+
+def _builds(out: Path) -> dict[str, tuple[int, int, int]]:
+    """The cached builds and their facts, less each project's record (`<lang>/<site>.json`): a project
+    rendered again to the same files has its record brought up to date, whatever happens to the others."""
+    return {name: stat for name, stat in _stats(out).items()
+            if not (name.count("/") == 1 and name.endswith(".json") and not name.endswith(".facts.json"))}
+
+
 def test_a_file_added_to_the_published_site_by_hand_is_removed(project):
     """The tree published before is kept and brought up to date for the next build: it must end up exactly
     as a cold build would make it, whatever was added to it."""

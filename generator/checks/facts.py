@@ -16,7 +16,7 @@ from pathlib import Path
 from ..data_schema import NUMERAL
 from .alternates import Head, read_head
 from .html_tags import Tag, article_span, tags
-from .html_text import ArticleText
+from .html_text import article_text
 from .safety import scan_safety
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
@@ -76,10 +76,8 @@ def _links_and_ids(found: list[Tag]) -> tuple[list[tuple[str, str]], set[str]]:
 
 def read_facts(path: Path, lang: str) -> PageFacts:
     html = path.read_text(encoding="utf-8")
-    reader = ArticleText()
     start, end = article_span(html)
-    reader.feed(html[start:end])
-    pieces = reader.pieces
+    pieces = article_text(html[start:end])
     found = list(tags(html))
     targets, ids = _links_and_ids(found)
     figures = tuple((match.group(), piece.text) for piece in pieces if not (piece.sourced or piece.exempt)

@@ -2,8 +2,8 @@
 
 A page is mostly its menu, and html.parser (pure Python) takes milliseconds over one; the checks that need
 only tags and attributes (links, ids, the head's alternates, what a page loads or runs) read them from here,
-in one quick pass. Comments and the contents of <script> and <style> are not markup. The full parser is kept
-where the context of each piece of text matters (`html_text`).
+in one quick pass. Comments and the contents of <script> and <style> are not markup. `html_text` reads the
+article's text the same way.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from html import unescape
 from typing import NamedTuple
 
 # Possessive runs: a quoted value or a stretch of plain text is taken whole, never tried again piece by piece.
-_ATTRS = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
-_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b{_ATTRS}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){_ATTRS}>",
+ATTRIBUTES = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
+_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b{ATTRIBUTES}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){ATTRIBUTES}>",
                     re.S | re.I)
 _VALUE = r"""\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)"""
 # Any attribute, as html.parser reads them: a name may follow a quote or a slash without a space.

@@ -1,12 +1,22 @@
-"""Reads the text of a built page's article (the page body), remembering what surrounds each piece."""
+"""Reads the text of a built page's article (the page body), remembering what surrounds each piece.
+
+The article is read by pattern, as html.parser would read it (tags, end tags, comments, the raw text of
+<script> and <style>, character references), in one quick pass.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
+
+from .html_tags import ATTRIBUTES, Tag
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd", "blockquote"}
+_EXEMPT = {"time", "code", "script", "style"}
+_MARKUP = re.compile(rf"<!--.*?-->|<(script|style)\b{ATTRIBUTES}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){ATTRIBUTES}>"
+                     r"|</([a-zA-Z][^\s/>]*)\s*>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -17,25 +27,43 @@ class TextPiece:
     block: int  # which block element (paragraph, list item...) it belongs to, -1 if none
 
 
-class ArticleText(HTMLParser):
-    """Collects the text inside <article>, with its context."""
+def article_text(html: str) -> list[TextPiece]:
+    """The pieces of text inside the <article> of html (the article itself, or a page holding one)."""
+    reader = _Reader()
+    position = 0
+    for match in _MARKUP.finditer(html):
+        reader.data(html[position:match.start()])
+        position = match.end()
+        raw, raw_attributes, content, name, attributes, end = match.groups()
+        if raw:
+            reader.start(raw.lower(), raw_attributes)
+            reader.data(content, escaped=False)
+            reader.end(raw.lower())
+        elif name:
+            reader.start(name.lower(), attributes)
+            if attributes.endswith("/"):  # written <tag ... />: opened and closed at once
+                reader.end(name.lower())
+        elif end:
+            reader.end(end.lower())
+    reader.data(html[position:])
+    return reader.pieces
 
+
+class _Reader:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, sourced, exempt)
         self.pieces: list[TextPiece] = []
         self.in_article = 0
         self.blocks = 0
         self.block_stack: list[int] = []
 
-    def handle_starttag(self, tag, attrs):
+    def start(self, tag: str, attributes: str) -> None:
         if tag in _VOID:
             return
-        values = dict(attrs)
-        sourced = bool(self.stack and self.stack[-1][1]) or "data-source" in values
+        names = Tag(tag, attributes, 0, None).values() if "data-" in attributes.lower() else {}
+        sourced = bool(self.stack and self.stack[-1][1]) or "data-source" in names
         # Dates, code, and categories rendered from data definitions (age bands) are not figures.
-        exempt = (bool(self.stack and self.stack[-1][2]) or tag in {"time", "code", "script", "style"}
-                  or "data-category" in values)
+        exempt = bool(self.stack and self.stack[-1][2]) or tag in _EXEMPT or "data-category" in names
         self.stack.append((tag, sourced, exempt))
         if tag == "article":
             self.in_article += 1
@@ -43,7 +71,7 @@ class ArticleText(HTMLParser):
             self.blocks += 1
             self.block_stack.append(self.blocks)
 
-    def handle_endtag(self, tag):
+    def end(self, tag: str) -> None:
         if tag in _VOID:
             return
         while self.stack:
@@ -55,8 +83,8 @@ class ArticleText(HTMLParser):
             if top == tag:
                 break
 
-    def handle_data(self, data):
-        if self.in_article and data.strip():
+    def data(self, text: str, escaped: bool = True) -> None:
+        if self.in_article and text.strip():
             _, sourced, exempt = self.stack[-1] if self.stack else ("", False, False)
             block = self.block_stack[-1] if self.block_stack else -1
-            self.pieces.append(TextPiece(data, sourced, exempt, block))
+            self.pieces.append(TextPiece(unescape(text) if escaped else text, sourced, exempt, block))
