@@ -9,7 +9,9 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection, Mapping
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from ..cache import scan_tree
@@ -30,15 +32,16 @@ def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
     # Each language tree is published at its base address: a root-relative link (as the 404 pages write them)
     # starts with that address's path.
     base_paths = {lang: urlsplit(project.language(lang).base_url).path for lang in project.languages}
+    destinations = _Destinations(base_paths, folders)
     problems = []
     for relative in sorted(facts if scope is None else scope):
+        folders_up = _folders_up(relative)
         for tag, target in facts[relative].targets:
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
+            link = _internal(target)
+            if link is None:
                 continue  # external links are checked only on request
-            resolved = _resolve(relative, unquote(parts.path), base_paths.get(relative.split("/", 1)[0], "/"))
-            if resolved in folders:
-                resolved = posixpath.join(resolved, "index.html") if resolved else "index.html"
+            resolved = destinations.of(relative, folders_up, link)
+            fragment = link.fragment
             source = sources.get(relative, f"(generated page {relative})")
             if (resolved is None or resolved not in files) and tag != "a":
                 problems.append(Problem(source, f"The {_KINDS.get(tag, 'file')} '{target}' does not exist "
@@ -48,8 +51,8 @@ def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                 problems.append(Problem(source, f"A link to '{target}' leads to a page that does not exist "
                                         f"(on {relative}).", fix="Correct the link, or use page_url('page-id') "
                                         "or main_url('page-id') so the address is worked out for you."))
-            elif parts.fragment and resolved.endswith(".html") and parts.fragment not in _ids(tree, facts, resolved):
-                problems.append(Problem(source, f"A link to '{target}' points at a section ('#{parts.fragment}') "
+            elif fragment and resolved.endswith(".html") and fragment not in _ids(tree, facts, resolved):
+                problems.append(Problem(source, f"A link to '{target}' points at a section ('#{fragment}') "
                                         f"that the page does not have (on {relative}).",
                                         fix="Use the id of a heading on that page, or remove the '#...' part."))
     problems.extend(_check_stylesheets(tree, sorted(name for name in files if name.endswith(".css"))))
@@ -77,6 +80,70 @@ def _check_stylesheets(tree: Path, sheets: list[str]) -> list[Problem]:
                     fix="Correct the address (relative to the stylesheet), or add the file under "
                         "site_src/overrides/assets/.")
             for (source, target), relative in found.items()]
+
+
+class _Link(NamedTuple):
+    path: str  # unquoted
+    fragment: str
+    climbs: int  # how many leading '../' the path has
+    rest: str  # the path after them
+
+
+@cache
+def _internal(target: str) -> _Link | None:
+    """A link within the tree, taken apart (once per distinct address); None for another website, mail, phone
+    or data."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:", "data:")):
+        return None
+    path = unquote(parts.path)
+    climbs = 0
+    while path.startswith("../", 3 * climbs):
+        climbs += 1
+    return _Link(path, parts.fragment, climbs, path[3 * climbs:])
+
+
+def _folders_up(page: str) -> list[str]:
+    """The page's folder, then each folder above it up to the tree's root ('')."""
+    folders = [page.rpartition("/")[0]]
+    while folders[-1]:
+        folders.append(folders[-1].rpartition("/")[0])
+    return folders
+
+
+class _Destinations:
+    """Where a link leads: the tree-relative path of the file (a folder's index.html), None if it leaves the
+    tree. Every page of a site carries the whole menu, so the same few relative links recur on thousands of
+    pages: a link climbing out of the page's folder ('../x/') is worked out once from the folder it climbs
+    to, for every page below that folder."""
+
+    def __init__(self, base_paths: dict[str, str], folders: set[str]):
+        self.base_paths, self.folders = base_paths, folders
+        self.known: dict[tuple[str, str], str | None] = {}
+
+    def of(self, page: str, folders_up: list[str], link: _Link) -> str | None:
+        if not link.path:
+            return self._file(page)
+        if link.path.startswith("/"):  # read from the language tree's base address: alike for all its pages
+            language = page.split("/", 1)[0]
+            key, stand_in = (language, link.path), f"{language}/_"
+        elif link.climbs < len(folders_up) and not link.rest.startswith("/"):
+            folder = folders_up[link.climbs]
+            key, stand_in = (folder, link.rest), (f"{folder}/_" if folder else "_")
+        else:  # leaves the tree, or oddly written: worked out for this page alone
+            return self._file(_resolve(page, link.path, self._base(page)))
+        if key not in self.known:
+            # Resolved from a stand-in page ('_') in the folder climbed to: the same as from the page itself.
+            self.known[key] = self._file(_resolve(stand_in, key[1] or ".", self._base(page)))
+        return self.known[key]
+
+    def _base(self, page: str) -> str:
+        return self.base_paths.get(page.split("/", 1)[0], "/")
+
+    def _file(self, resolved: str | None) -> str | None:
+        if resolved is not None and resolved in self.folders:
+            return posixpath.join(resolved, "index.html") if resolved else "index.html"
+        return resolved
 
 
 def _resolve(page: str, path: str, base_path: str) -> str | None:
