@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..data_schema import NUMERAL
@@ -59,19 +60,29 @@ def _links_and_ids(found: list[Tag]) -> tuple[list[tuple[str, str]], set[str]]:
     targets: list[tuple[str, str]] = []
     ids: set[str] = set()
     for tag in found:
-        attributes = tag.attributes
-        if not attributes:
+        if not tag.attributes:
             continue
-        if ("id" in attributes or "ID" in attributes.upper()) and (value := tag.get("id")):
-            ids.add(value)
-        attribute = _LINK_ATTRIBUTES.get(tag.name)
-        if attribute and (target := tag.get(attribute)) and not (
-                tag.name == "link" and tag.get("rel") in {"canonical", "alternate"}):
-            targets.append((tag.name, target))
-        if "srcset" in attributes.lower() and (candidates := tag.get("srcset")):
-            targets.extend((tag.name, candidate.split()[0]) for candidate in candidates.split(",")
-                           if candidate.strip())
+        found_id, found_targets = _tag_links(tag.name, tag.attributes)
+        if found_id:
+            ids.add(found_id)
+        targets.extend(found_targets)
     return targets, ids
+
+
+@lru_cache(maxsize=1 << 16)
+def _tag_links(name: str, attributes: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A tag's id and what it links to or loads. Worked out once per distinct tag: a site's menu repeats the
+    same tags on every page."""
+    tag = Tag(name, attributes, 0, None)
+    found_id = tag.get("id") if "id" in attributes or "ID" in attributes.upper() else None
+    targets = []
+    attribute = _LINK_ATTRIBUTES.get(name)
+    if attribute and (target := tag.get(attribute)) and not (
+            name == "link" and tag.get("rel") in {"canonical", "alternate"}):
+        targets.append((name, target))
+    if "srcset" in attributes.lower() and (candidates := tag.get("srcset")):
+        targets.extend((name, candidate.split()[0]) for candidate in candidates.split(",") if candidate.strip())
+    return found_id, tuple(targets)
 
 
 def read_facts(path: Path, lang: str) -> PageFacts:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -89,32 +90,44 @@ def scan_safety(found: Iterable[Tag], article: tuple[int, int]) -> tuple[tuple[b
     found: the page's tags; article: where its <article> starts and ends (`html_tags.article_span`)."""
     unsafe: list[tuple[bool, str]] = []
     for tag in found:
-        name = tag.name
-        suspect = _SUSPECT.search(tag.attributes) if tag.attributes else None
-        if not (suspect or name in _LOADS or name in _EMBEDS):
+        findings, inline_script = _tag_safety(tag.name, tag.attributes)
+        if not (findings or inline_script):
             continue
         inside = article[0] < tag.start < article[1]
-        # Every attribute is read only where a handler or script address may hide; otherwise the few named.
-        values = tag.values() if suspect else {}
-        get = values.get if suspect else tag.get
-        if name in _EMBEDS:
-            unsafe.append((inside, f"an embedded <{name}>"))
-        attribute = _LOADS.get(name)
-        address = (get(attribute) or "") if attribute else ""
-        rel = set((get("rel") or "").split())
-        if address and not (name == "link" and rel & _NOT_LOADED_LINKS):
-            parts = urlsplit(address.strip())
-            if parts.netloc or parts.scheme in {"http", "https"}:
-                unsafe.append((inside, f"<{name}> loading '{address}' from another website"))
-        for attribute_name, value in values.items():
-            if attribute_name.startswith("on"):
-                unsafe.append((inside, f"an inline event handler {attribute_name}=\"...\" on <{name}>"))
-            if value.strip().lower().startswith("javascript:"):
-                unsafe.append((inside, f"a javascript: address on <{name}>"))
-        if (name == "script" and inside and not get("src") and (tag.content or "").strip()
-                and (get("type") or "") != "application/json"):
+        unsafe.extend((inside, what) for what in findings)
+        if inline_script and inside and (tag.content or "").strip():
             unsafe.append((True, "an inline script in the page body"))
     return tuple(unsafe)
+
+
+@lru_cache(maxsize=1 << 16)
+def _tag_safety(name: str, attributes: str) -> tuple[tuple[str, ...], bool]:
+    """What a tag's attributes load or run that they must not, and whether it is a <script> that runs its own
+    text. Worked out once per distinct tag: a site's menu repeats the same tags on every page."""
+    suspect = _SUSPECT.search(attributes) if attributes else None
+    if not (suspect or name in _LOADS or name in _EMBEDS):
+        return (), False
+    tag = Tag(name, attributes, 0, None)
+    # Every attribute is read only where a handler or script address may hide; otherwise the few named.
+    values = tag.values() if suspect else {}
+    get = values.get if suspect else tag.get
+    findings = []
+    if name in _EMBEDS:
+        findings.append(f"an embedded <{name}>")
+    attribute = _LOADS.get(name)
+    address = (get(attribute) or "") if attribute else ""
+    rel = set((get("rel") or "").split())
+    if address and not (name == "link" and rel & _NOT_LOADED_LINKS):
+        parts = urlsplit(address.strip())
+        if parts.netloc or parts.scheme in {"http", "https"}:
+            findings.append(f"<{name}> loading '{address}' from another website")
+    for attribute_name, value in values.items():
+        if attribute_name.startswith("on"):
+            findings.append(f"an inline event handler {attribute_name}=\"...\" on <{name}>")
+        if value.strip().lower().startswith("javascript:"):
+            findings.append(f"a javascript: address on <{name}>")
+    inline_script = name == "script" and not get("src") and (get("type") or "") != "application/json"
+    return tuple(findings), inline_script
 
 
 def check_output_safety(project: Project, tree: Path, facts: Mapping[str, PageFacts],
