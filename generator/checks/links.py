@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection, Mapping
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -89,7 +89,7 @@ class _Link(NamedTuple):
     rest: str  # the path after them
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a build server lives through many builds
 def _internal(target: str) -> _Link | None:
     """A link within the tree, taken apart (once per distinct address); None for another website, mail, phone
     or data."""
