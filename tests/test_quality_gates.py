@@ -230,6 +230,18 @@ def test_language_switch_to_a_missing_page_is_named(built: Built, tree: Path):
             "(on en/about/)") in text, text
 
 
+def test_language_switch_to_another_page_or_its_folder_is_told_apart(built: Built, tree: Path):
+    """The switch is followed within the tree: a folder means its index.html, and a page that exists but is
+    not this page's translation is named as such."""
+    page = tree / "en" / "about" / "index.html"
+    edit(page, 'href="../../cy/amdanom-ni/" hreflang="cy"', 'href="../../cy/geirfa" hreflang="cy"')
+    text = "\n".join(map(str, check_alternates(built.project, tree, read_tree(tree))))
+    assert (f"{ABOUT}:\n    The language switch links to '../../cy/geirfa', which is not this page in cy "
+            "(on en/about/)") in text, text
+    edit(page, 'href="../../cy/geirfa" hreflang="cy"', 'href="../../cy/amdanom-ni/index.html" hreflang="cy"')
+    assert not check_alternates(built.project, tree, read_tree(tree))
+
+
 def test_hreflang_pairs_must_be_reciprocal(built: Built, tree: Path):
     page = tree / "cy" / "amdanom-ni" / "index.html"
     edit(page, 'hreflang="en" href="https://fosterwales.gov.wales/about/"',

@@ -11,6 +11,7 @@ The addresses come from data/site.yml (base_url), data/authorities.yml and the p
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,16 +112,18 @@ def check_alternates(project: Project, tree: Path, facts: Mapping[str, PageFacts
             elif head_of(href) and head_of(href).alternates.get(lang) != url:
                 problem(f"The hreflang '{code}' alternate '{href}' does not point back to this page "
                         f"(it gives '{head_of(href).alternates.get(lang)}'): hreflang pairs must be reciprocal.")
-        problems.extend(_check_switch(project, tree, page, lang, head, address, source, where))
+        problems.extend(_check_switch(project, facts, page, lang, head, address, source, where))
     return list(dict.fromkeys(problems))
 
 
-def _check_switch(project: Project, tree: Path, page, lang: str, head: Head, address: dict, source: str,
-                  where: str) -> list[Problem]:
+def _check_switch(project: Project, facts: Mapping[str, PageFacts], page, lang: str, head: Head, address: dict,
+                  source: str, where: str) -> list[Problem]:
+    """The page's language switch links to this page in each other language. A relative link is followed
+    within the tree, whose pages are the keys of facts (paths relative to the tree)."""
     problems = []
     others = [code for code in project.languages if code != lang]
     found = {link.get("hreflang"): link for link in head.switches}
-    here = tree / urls.output_path(page, lang) / "index.html"
+    here = urls.output_path(page, lang) + "index.html"
     for code in others:
         link = found.get(code)
         if link is None:
@@ -129,20 +132,22 @@ def _check_switch(project: Project, tree: Path, page, lang: str, head: Head, add
         if link.get("lang") != code:
             problems.append(Problem(source, f"The language switch link to {code} is not marked lang=\"{code}\", so "
                                     f"screen readers pronounce it wrongly{where}.", fix=_FIX))
-        expected = tree / urls.output_path(page, code) / "index.html"
+        expected = urls.output_path(page, code) + "index.html"
         href = link.get("href", "")
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             target = address.get(href)
             ok = target is not None and (target[0].site, target[0].id, target[1]) == (page.site, page.id, code)
         else:
-            resolved = (here.parent / unquote(parts.path)).resolve()
-            resolved = resolved / "index.html" if resolved.is_dir() or not resolved.suffix else resolved
-            if not resolved.exists():
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), unquote(parts.path)))
+            folder = "" if resolved == "." else resolved
+            if not posixpath.splitext(resolved)[1] or posixpath.join(folder, "index.html") in facts:
+                resolved = posixpath.join(folder, "index.html")
+            if resolved not in facts:
                 problems.append(Problem(source, f"The language switch links to '{href}', a page that does not "
                                         f"exist{where}.", fix=_FIX))
                 continue
-            ok = resolved == expected.resolve()
+            ok = resolved == expected
         if not ok:
             problems.append(Problem(source, f"The language switch links to '{href}', which is not this page in "
                                     f"{code}{where}.", fix=_FIX))
