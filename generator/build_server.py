@@ -128,14 +128,12 @@ def run(root: Path, idle: float = IDLE_SECONDS) -> None:
                 if request.get("command") == "stop" or request.get("shared") != shared:
                     _reply(connection, {"stopping": True})  # changed theme or generator: a fresh server
                     return
-                if builders is None or builders.broken():
-                    if builders is not None:
-                        builders.close()
+                if builders.broken():  # a worker died: the pool refuses work
+                    builders.close()
                     builders = Builders(warm_up=pipeline.previous_config(root))
                 _reply(connection, _build(pipeline, root, request, builders))
     finally:
-        if builders is not None:
-            builders.close()
+        builders.close()
         listener.close()
         _unlink_if(path, own)
 

@@ -34,19 +34,15 @@ class RenderedProject:
     def name(self) -> str:
         return f"{self.lang}/{self.site.id}"
 
-    def output_dir(self) -> str:
-        """Where the built site goes, relative to the output root (one tree per language)."""
-        return urls.site_output_dir(self.site, self.lang)
 
-
-def render_project_files(project: Project, absolute_links: bool = False,
-                         only: Collection[tuple[str, str]] | None = None) -> list[RenderedProject]:
+def render_project_files(project: Project, only: Collection[tuple[str, str]] | None = None
+                         ) -> list[RenderedProject]:
     """Render every site in every language (or only the (site id, language) pairs given) in memory.
 
     Raises ContributorError listing every problem."""
     units = [(site.id, lang) for site in project.sites for lang in project.languages
              if only is None or (site.id, lang) in only]
-    return list(render_projects(project, units, absolute_links))
+    return list(render_projects(project, units))
 
 
 def render_projects(project: Project, units: Iterable[tuple[str, str]],

@@ -15,9 +15,11 @@ from html import unescape
 from typing import NamedTuple
 
 # Possessive runs: a quoted value or a stretch of plain text is taken whole, never tried again piece by piece.
-ATTRIBUTES = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
-_TOKEN = re.compile(rf"<!--.*?-->|<(script|style)\b{ATTRIBUTES}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){ATTRIBUTES}>",
-                    re.S | re.I)
+_ATTRIBUTES = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
+# Markup as html.parser reads it: a comment, a <script> or <style> with its raw text, a start tag. Groups: the
+# script or style tag's name, attributes and text; a start tag's name and attributes (`html_text` adds end tags).
+MARKUP = rf"<!--.*?-->|<(script|style)\b{_ATTRIBUTES}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){_ATTRIBUTES}>"
+_TOKEN = re.compile(MARKUP, re.S | re.I)
 _VALUE = r"""\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)"""
 # Any attribute, as html.parser reads them: a name may follow a quote or a slash without a space.
 _ANY_ATTRIBUTE = re.compile(r"""(?:(?<=['"\s/])|^)([^\s/>=][^\s/=>]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")

@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-from .html_tags import ATTRIBUTES, Tag
+from .html_tags import MARKUP, Tag
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd", "blockquote"}
 _EXEMPT = {"time", "code", "script", "style"}
-_MARKUP = re.compile(rf"<!--.*?-->|<(script|style)\b{ATTRIBUTES}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){ATTRIBUTES}>"
-                     r"|</([a-zA-Z][^\s/>]*)\s*>", re.S | re.I)
+_MARKUP = re.compile(MARKUP + r"|</([a-zA-Z][^\s/>]*)\s*>", re.S | re.I)  # and end tags
 
 
 @dataclass(frozen=True)
