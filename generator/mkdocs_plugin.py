@@ -9,9 +9,11 @@
   whose root is `theme_assets` away (the main site of its language tree) instead of copying its own:
   the files are left out of its build and the theme's `url` filter points at the shared copy.
 - MkDocs' own per-site sitemaps are not written: the publish stage writes one per language tree.
+- The menu's top-level items are rendered once and reused on every page where they come out the same
+  (generator/menu_cache.py): Material otherwise renders the whole menu again for every page.
 
 With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
-render at all): the benchmark's baseline, plain MkDocs (bench/bench.py).
+render at all; the menu is then rendered whole on every page): the benchmark's baseline, plain MkDocs (bench/bench.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import i18n
+from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
 _THEME_FILES: dict[tuple, list[str]] = {}
@@ -102,6 +105,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         if self._shares_assets():
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
+        env.globals["fw_menu_item"] = MenuCache(None if self.plain else env.filters["url"])
         return env
 
     def on_post_page(self, output, /, *, page, config):

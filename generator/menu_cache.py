@@ -1,0 +1,86 @@
+"""Reuse the menu's items from page to page within one MkDocs build.
+
+Material writes the whole menu into every page, so a site of n pages renders n*n menu items; on the national
+site most of a build's time went there. A top-level item whose branch does not hold the page being built
+comes out the same on every page that writes the branch's links the same way, so it is rendered once for
+each way and reused. The branch holding the page (opened, marked active, with the page's contents) is
+rendered every time.
+
+Links are written relative to the page's folder (MkDocs' `url` filter). A link to a page whose first folder
+differs from the page's own first folder is written as one '../' per folder the page is deep, then the
+link's own path: the depth is then all that matters. Otherwise every link of the branch is worked out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+
+class MenuCache:
+    """The theme's `partials/nav.html` (our override) calls this for each top-level item, passing Material's
+    own macro. One instance per build: the menu's items are that build's objects."""
+
+    def __init__(self, url_filter: Callable[[dict, str], str] | None):
+        self._url = url_filter  # the theme's `url` filter; None: render every time (plain MkDocs, for the benchmark)
+        self._branches: dict[int, _Branch] = {}
+        self._rendered: dict[tuple, Any] = {}
+        self._page: tuple[Any, list[str]] = (None, [])
+
+    def __call__(self, render: Callable[..., Any], item, path: str, page) -> Any:
+        if self._url is None or not isinstance(page, Page) or item.active or item is page:
+            return render(item, path, 1)
+        key = (id(item), path, self._links_written(item, page))
+        if key not in self._rendered:
+            self._rendered[key] = render(item, path, 1)
+        return self._rendered[key]
+
+    def _links_written(self, item, page: Page) -> tuple:
+        """What decides how the branch's links come out on this page."""
+        branch = self._branch(item)
+        folders = self._folders(page)
+        if branch.pages_only and not (folders and folders[0] in branch.first_folders):
+            return ("depth", len(folders))
+        context = {"page": page, "base_url": ""}  # with a page, the filter writes links relative to it
+        return tuple(self._url(context, link) for link in branch.links)
+
+    def _folders(self, page: Page) -> list[str]:
+        """The page's folder as MkDocs splits it to write relative links (mkdocs.utils.get_relative_url)."""
+        if self._page[0] is not page:
+            self._page = (page, _parts(_folder(page.url)))
+        return self._page[1]
+
+    def _branch(self, item) -> _Branch:
+        if id(item) not in self._branches:
+            self._branches[id(item)] = _Branch(item)
+        return self._branches[id(item)]
+
+
+class _Branch:
+    """An item and everything under it: the addresses it links to and their first folders."""
+
+    def __init__(self, item):
+        self.links: list[str] = []
+        self.pages_only = True  # only the site's own pages (no external or hand-written links)
+        stack = [item]
+        while stack:
+            node = stack.pop()
+            if getattr(node, "url", None) is not None:
+                self.links.append(str(node.url))
+                self.pages_only &= isinstance(node, Page)
+            stack.extend(getattr(node, "children", None) or ())
+        self.first_folders = {parts[0] for parts in map(_parts, self.links) if parts}
+
+
+def _folder(url: str) -> str:
+    folder, _, name = url.rpartition("/")
+    return folder if "." in name else url
+
+
+def _parts(path: str) -> list[str]:
+    """As mkdocs.utils._norm_parts (private)."""
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return path.split("/") if path else []
