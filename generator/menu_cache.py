@@ -17,12 +17,13 @@ import posixpath
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 
 class MenuCache:
-    """The theme's `partials/nav.html` (our override) calls this for each top-level item, passing Material's
-    own macro. One instance per build: the menu's items are that build's objects."""
+    """The theme's `partials/nav.html` (our override) calls this with Material's own macro for one item, the
+    menu's top-level items and the page. One instance per build: the menu's items are that build's objects."""
 
     def __init__(self, url_filter: Callable[[dict, str], str] | None):
         self._url = url_filter  # the theme's `url` filter; None: render every time (plain MkDocs, for the benchmark)
@@ -30,7 +31,12 @@ class MenuCache:
         self._rendered: dict[tuple, Any] = {}
         self._page: tuple[Any, list[str]] = (None, [])
 
-    def __call__(self, render: Callable[..., Any], item, path: str, page) -> Any:
+    def __call__(self, render: Callable[..., Any], items, page) -> Markup:
+        """The items as Material's loop writes them: each between the same white space, with its path."""
+        return Markup("".join(f"\n      \n      {self._item(render, item, f'__nav_{number}', page)}\n    "
+                              for number, item in enumerate(items, 1)))
+
+    def _item(self, render: Callable[..., Any], item, path: str, page) -> Any:
         if self._url is None or not isinstance(page, Page) or item.active or item is page:
             return render(item, path, 1)
         key = (id(item), path, self._links_written(item, page))

@@ -105,7 +105,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         if self._shares_assets():
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
-        env.globals["fw_menu_item"] = MenuCache(None if self.plain else env.filters["url"])
+        env.globals["fw_menu"] = MenuCache(None if self.plain else env.filters["url"])
         return env
 
     def on_post_page(self, output, /, *, page, config):
