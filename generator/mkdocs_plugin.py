@@ -11,6 +11,9 @@
 - MkDocs' own per-site sitemaps are not written: the publish stage writes one per language tree.
 - The menu's top-level items are rendered once and reused on every page where they come out the same
   (generator/menu_cache.py): Material otherwise renders the whole menu again for every page.
+- A page whose Markdown, place and links are those of a page converted before in the same process (a
+  handbook's national chapters on every local site, a project built again after an edit) takes that page's
+  HTML instead of being converted again (generator/markdown_memo.py).
 
 With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
 render at all; the menu is then rendered whole on every page): the benchmark's baseline, plain MkDocs (bench/bench.py).
@@ -26,7 +29,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import i18n
+from . import i18n, markdown_memo
 from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
@@ -55,8 +58,10 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         self.root = Path(config.config_file_path).parent / self.config.root if config.config_file_path else Path(
             self.config.root)
         self._theme_dirs = [os.path.normpath(folder) for folder in config.theme.dirs]
+        markdown_memo.enabled = not self.plain
         if self.plain:
             return config
+        markdown_memo.install()
         theme = config.theme
         original = type(theme).get_env
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import shutil
 import subprocess
@@ -122,3 +124,27 @@ def copy_project(root: Path, test_source: tuple[str, str, str] | None = None) ->
         append(root / "data" / "sources.yml",
                f"  - id: {source_id}\n    title: {{en: {english}, cy: {welsh}}}\n    publisher: Tests\n")
     return root
+
+
+def build_with_mkdocs(config: Path, site_dir: Path) -> dict[str, bytes]:
+    """Build one generated MkDocs project in this process, as a worker does; every output file's bytes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").propagate = False
+    build(load_config(str(config), site_dir=str(site_dir)))
+    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
+
+
+def relocated_config(project: Path, folder: Path, docs: Path | None = None, overrides: Path | None = None) -> Path:
+    """A generated project's mkdocs.yml written into folder, every path in it absolute: with other docs or
+    theme overrides if given."""
+    config = json.loads((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["INHERIT"] = str((project / config["INHERIT"]).resolve())
+    config["docs_dir"] = str(docs or project / config["docs_dir"])
+    config["theme"]["custom_dir"] = str(overrides or (project / config["theme"]["custom_dir"]).resolve())
+    plugin = config["plugins"]["fostering_sites"]
+    plugin["root"] = str((project / plugin["root"]).resolve())
+    path = folder / "mkdocs.yml"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return path

@@ -3,20 +3,16 @@ as Material writes them when it renders the whole menu for every page."""
 
 from __future__ import annotations
 
-import json
-import logging
 import shutil
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 import generator.mkdocs_plugin
 from generator import cache
 from generator.menu_cache import MenuCache
 
-from .conftest import ROOT, Built
+from .conftest import ROOT, Built, build_with_mkdocs, relocated_config
 
 
 class _Counting(MenuCache):
@@ -30,26 +26,12 @@ class _Counting(MenuCache):
         return result
 
 
-def _build(config: Path, site_dir: Path) -> dict[str, bytes]:
-    logging.getLogger("mkdocs").propagate = False
-    build(load_config(str(config), site_dir=str(site_dir)))
-    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
-
-
 def _with_materials_menu(project: Path, folder: Path) -> Path:
     """The project's configuration with our theme overrides less partials/nav.html: Material's own menu."""
     overrides = folder / "overrides"
     shutil.copytree(ROOT / "site_src" / "overrides", overrides)
     (overrides / "partials" / "nav.html").unlink()
-    config = json.loads((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["INHERIT"] = str((project / config["INHERIT"]).resolve())
-    config["docs_dir"] = str(project / config["docs_dir"])
-    config["theme"]["custom_dir"] = str(overrides)
-    plugin = config["plugins"]["fostering_sites"]
-    plugin["root"] = str((project / plugin["root"]).resolve())
-    path = folder / "mkdocs.yml"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    return path
+    return relocated_config(project, folder, overrides=overrides)
 
 
 @pytest.mark.parametrize("site", ["en/main", "cy/cardiff"])
@@ -60,8 +42,8 @@ def test_pages_with_reused_menu_items_are_byte_for_byte_those_of_materials_own_m
     project = ROOT / cache.PROJECTS_DIR / site
     monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
     _Counting.rendered = _Counting.reused = 0
-    ours = _build(project / "mkdocs.yml", tmp_path / "ours")
-    materials = _build(_with_materials_menu(project, tmp_path), tmp_path / "materials")
+    ours = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "ours")
+    materials = build_with_mkdocs(_with_materials_menu(project, tmp_path), tmp_path / "materials")
 
     pages = [path for path in materials if path.endswith("index.html")]
     assert len(pages) >= 20 and any(path.count("/") > 1 for path in pages) == (site != "en/main")

@@ -1,0 +1,102 @@
+"""Pages MkDocs would convert to the same HTML are converted once per process.
+
+Every local site's handbook repeats the national chapters word for word, in the same place, and the local
+sites of a language have the same files: about a third of the pages are such twins. And a build server's
+worker builds a project again after an edit to one of its pages. MkDocs converts a page's Markdown in
+`Page.render`; while a build of ours runs, that method is wrapped so that a page whose inputs are those of
+a page converted before takes that page's results:
+
+- the inputs: the page's Markdown (after the plugins' changes), its file's place, the address of every
+  file of the project (what its links are resolved against), and the Markdown and link-check settings;
+- the results, all that `Page.render` sets: the HTML, the contents list, the title found in it, its
+  anchors and its links to other pages' anchors (checked afterwards, against this project's pages).
+
+A conversion that logged a warning is not kept, so the warning comes every time. At most `LIMIT` bytes of
+text are kept per process, the oldest dropped first.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+from typing import Any, NamedTuple
+
+from mkdocs.structure.pages import Page
+
+LIMIT = 32 * 2**20
+
+_convert = Page.render  # MkDocs' own
+_kept: dict[tuple, _Rendered] = {}
+_size = 0
+_project: tuple[Any, Any, str] = (None, None, "")
+enabled = False  # set for each build by the plugin: off for the benchmark's plain MkDocs
+
+
+class _Rendered(NamedTuple):
+    content: str
+    toc: Any
+    title: str | None
+    anchors: frozenset[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+
+
+def install() -> None:
+    Page.render = _render
+
+
+def _render(page: Page, config, files) -> None:
+    if not enabled:
+        return _convert(page, config, files)
+    key = (page.markdown, page.file.src_uri, _project_digest(config, files))
+    kept = _kept.get(key)
+    if kept is None:
+        warned = _Warned()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(warned)
+        try:
+            _convert(page, config, files)
+        finally:
+            logger.removeHandler(warned)
+        if not warned.any:
+            _keep(key, page)
+        return None
+    page.content = kept.content
+    page.toc = copy.deepcopy(kept.toc)
+    page._title_from_render = kept.title
+    page.present_anchor_ids = set(kept.anchors)
+    if kept.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): dict(links)
+                                 for uri, links in kept.links_to_anchors.items()}
+    return None
+
+
+def _keep(key: tuple, page: Page) -> None:
+    global _size
+    links = vars(page).get("links_to_anchors")  # set only when anchors are checked
+    _kept[key] = _Rendered(page.content, copy.deepcopy(page.toc), page._title_from_render,
+                           frozenset(page.present_anchor_ids or ()),
+                           None if links is None else {file.src_uri: dict(found) for file, found in links.items()})
+    _size += len(key[0]) + len(page.content)
+    while _size > LIMIT and _kept:
+        oldest = next(iter(_kept))
+        _size -= len(oldest[0]) + len(_kept.pop(oldest).content)
+
+
+def _project_digest(config, files) -> str:
+    """What a page's links resolve against, and the settings of the conversion: once per build."""
+    global _project
+    if _project[0] is not files or _project[1] is not config:
+        described = repr((sorted((file.src_uri, file.url) for file in files), config["markdown_extensions"],
+                          config["mdx_configs"], config["validation"], config["use_directory_urls"]))
+        _project = (files, config, hashlib.blake2b(described.encode(), digest_size=16).hexdigest())
+    return _project[2]
+
+
+class _Warned(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.any = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.any = True

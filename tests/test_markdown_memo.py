@@ -1,0 +1,59 @@
+"""A page converted before in the same process is not converted again (generator/markdown_memo.py): the
+output must be exactly what converting every page gives, and a page that warned must warn every time."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
+
+from generator import cache, markdown_memo
+
+from .conftest import ROOT, Built, build_with_mkdocs, relocated_config
+
+PROJECTS = ROOT / cache.PROJECTS_DIR
+
+
+@pytest.fixture
+def conversions(monkeypatch) -> list[str]:
+    """The pages MkDocs converts, with a memo that starts empty."""
+    converted: list[str] = []
+    convert = markdown_memo._convert
+
+    def counting(page, config, files):
+        converted.append(page.file.src_uri)
+        return convert(page, config, files)
+
+    monkeypatch.setattr(markdown_memo, "_convert", counting)
+    monkeypatch.setattr(markdown_memo, "_kept", {})
+    return converted
+
+
+def test_twin_pages_of_two_sites_are_converted_once_and_come_out_as_when_each_is_converted(
+        built: Built, conversions, tmp_path, monkeypatch):
+    sites = ["cy/cardiff", "cy/vale-of-glamorgan"]  # one region: its handbook chapters too
+    memo = {site: build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "memo" / site) for site in sites}
+    pages = sum(1 for site in sites for name in memo[site] if name.endswith("index.html"))
+    assert pages - len(conversions) >= 8, "the shared handbook chapters of the second site were converted again"
+
+    monkeypatch.setattr(markdown_memo, "install", lambda: None)
+    monkeypatch.setattr(Page, "render", markdown_memo._convert)
+    for site in sites:
+        alone = build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "alone" / site)
+        assert memo[site].keys() == alone.keys()
+        assert [name for name in alone if memo[site][name] != alone[name]] == [], site
+
+
+def test_a_page_with_a_broken_link_fails_every_build_not_just_the_first(built: Built, conversions, tmp_path):
+    project = PROJECTS / "cy" / "cardiff"
+    docs = tmp_path / "docs"
+    shutil.copytree(project / "docs", docs)
+    chapter = next(path for path in sorted(docs.rglob("*.md")) if path.parent != docs)
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n[Dim](dim-tudalen-fel-hon.md)\n", encoding="utf-8")
+    config = relocated_config(project, tmp_path, docs=docs)
+    for attempt in ("first", "second"):
+        with pytest.raises(Abort):
+            build_with_mkdocs(config, tmp_path / attempt)
+    assert conversions.count(chapter.relative_to(docs).as_posix()) == 2
