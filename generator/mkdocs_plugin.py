@@ -16,7 +16,8 @@
   HTML instead of being converted again (generator/markdown_memo.py).
 
 With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
-render at all; the menu is then rendered whole on every page): the benchmark's baseline, plain MkDocs (bench/bench.py).
+render at all; the menu is then rendered whole on every page, and every page converted): the benchmark's
+baseline, plain MkDocs (bench/bench.py).
 """
 
 from __future__ import annotations
