@@ -30,6 +30,7 @@ class Job:
     project: RenderedProject
     config_file: Path
     site_dir: Path
+    previous: Path | None = None  # the project's output built before, for `inspect` to compare with
 
 
 def default_workers() -> int:
@@ -62,7 +63,7 @@ class Builders:
         """Whether a worker died (the pool then refuses work: a new one is needed)."""
         return bool(getattr(self.pool, "_broken", False))
 
-    def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str], Any] | None = None,
+    def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str, Path | None], Any] | None = None,
                   on_built: Callable[[Job, Any], None] | None = None,
                   meanwhile: Callable[[], None] | None = None) -> None:
         """Build every job into its own site_dir; raise ContributorError naming the source files if any build
@@ -70,15 +71,15 @@ class Builders:
 
         Each job starts as soon as `jobs` yields it (so projects are built while later ones are rendered);
         if `jobs` raises, the jobs not started are cancelled and the running ones finished before it goes on.
-        inspect(site_dir, lang) runs where the project was built, right after it built cleanly (in the
-        worker, so in parallel); on_built(job, what inspect returned) then runs here, for each project built
+        inspect(site_dir, lang, previous) runs where the project was built, right after it built cleanly (in
+        the worker, so in parallel); on_built(job, what inspect returned) then runs here, for each project built
         cleanly. meanwhile() runs here while the workers build, once every job has been handed over.
         """
         futures = []
         try:
             for job in jobs:
                 futures.append((job, self.pool.submit(_build_one, str(job.config_file), str(job.site_dir),
-                                                      job.project.lang, inspect)))
+                                                      job.project.lang, inspect, job.previous)))
         except BaseException:
             for _, future in futures:
                 future.cancel()
@@ -114,8 +115,8 @@ def _warm_up(config_file: str | None) -> None:
         pass
 
 
-def _build_one(config_file: str, site_dir: str, lang: str,
-               inspect: Callable[[str, str], Any] | None) -> tuple[list[str], Any]:
+def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[str, str, Path | None], Any] | None,
+               previous: Path | None = None) -> tuple[list[str], Any]:
     """Build one project; return MkDocs' warnings and errors (empty when all is well) and, when all is well,
     what inspect found in the output."""
     from mkdocs.commands.build import build
@@ -137,7 +138,7 @@ def _build_one(config_file: str, site_dir: str, lang: str,
         logger.removeHandler(handler)
     if captured or inspect is None:
         return captured, None
-    return captured, inspect(site_dir, lang)
+    return captured, inspect(site_dir, lang, previous)
 
 
 class _Capture(logging.Handler):

@@ -149,7 +149,10 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 keys[item.name] = cache.project_key(shared, item.files)
                 entry = cache.load_entry(root, item.name, key=keys[item.name])
                 if entry is None:
-                    jobs.append(Job(item, config, cache.new_output_folder(root, item.name)))
+                    # The output built before, still as recorded: its unchanged pages' facts are not read again.
+                    previous = cache.load_entry(root, item.name)
+                    jobs.append(Job(item, config, cache.new_output_folder(root, item.name),
+                                    previous.folder if previous else None))
                     yield jobs[-1]
                 else:  # rendered again to the same files: the output stands
                     entries[item.name] = cache.set_render_key(entry, render_keys[item.name])

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import cache, pipeline
+from generator.checks import facts
 from generator.errors import ContributorError
 
 from .conftest import _parse_cached, copy_project, edit, parse, run_generator
@@ -164,6 +165,32 @@ def test_an_edit_to_one_page_renders_only_the_site_that_shows_it(project):
     edit(project / "content" / "cy" / "main" / "amdanom-ni.md", "\n## ", "\nBrawddeg newydd yma.\n\n## ")
     summary = _build(project)
     assert (summary.rendered, summary.built) == (1, ["cy/main"])
+
+
+def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_are_a_full_readings(
+        project, tmp_path, monkeypatch):
+    """Facts (what the checks read from each built page) are kept for the pages of a rebuilt site that came
+    out the same; the edited page is read again, and the whole is what reading every page gives."""
+    page = project / "content" / "cy" / "main" / "amdanom-ni.md"
+    edit(page, "\n## ", "\nBrawddeg newydd am y rhanbarthau yma.\n\n## ")
+    assert _build(project).built == ["cy/main"]
+    entry = cache.load_entry(project, "cy/main")
+    kept = entry.facts()
+    assert "brawddeg newydd am y rhanbarthau" in kept["amdanom-ni/index.html"]["text"]
+    assert kept == facts.read_site(entry.folder, "cy")
+
+    changed = tmp_path / "changed"
+    shutil.copytree(entry.folder, changed)
+    about = changed / "amdanom-ni" / "index.html"
+    about.write_text(about.read_text(encoding="utf-8").replace("</article>", "<p>Un arall.</p></article>"),
+                     encoding="utf-8")
+    read = []
+    facts_of = facts.facts_of
+    monkeypatch.setattr(facts, "facts_of", lambda html, lang: read.append(lang) or facts_of(html, lang))
+    again = facts.read_site(changed, "cy", previous=entry.folder)
+    assert len(read) == 1 and "un arall" in again["amdanom-ni/index.html"]["text"]
+    monkeypatch.undo()
+    assert again == facts.read_site(changed, "cy")
 
 
 def test_a_link_into_another_site_is_checked_again_when_that_site_changes(project):

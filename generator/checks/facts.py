@@ -7,6 +7,7 @@ rebuilt. The checks (links, figures, language, glossary) then judge the facts of
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -86,7 +87,10 @@ def _tag_links(name: str, attributes: str) -> tuple[str | None, tuple[tuple[str,
 
 
 def read_facts(path: Path, lang: str) -> PageFacts:
-    html = path.read_text(encoding="utf-8")
+    return facts_of(path.read_text(encoding="utf-8"), lang)
+
+
+def facts_of(html: str, lang: str) -> PageFacts:
     start, end = article_span(html)
     pieces = article_text(html[start:end])
     found = list(tags(html))
@@ -163,7 +167,35 @@ def read_tree(tree: Path) -> dict[str, PageFacts]:
     return {name: read_facts(tree / name, name.split("/", 1)[0]) for name in names}
 
 
-def read_site(folder: Path, lang: str) -> dict[str, dict]:
-    """Facts of every HTML file of one built site (a folder of one language), as plain data."""
+def read_site(folder: Path, lang: str, previous: Path | None = None) -> dict[str, dict]:
+    """Facts of every HTML file of one built site (a folder of one language), as plain data.
+
+    previous: the site's output built before (its build cache slot, as recorded), whose facts are taken for
+    every file that came out the same: after an edit to one page, most of a site's pages do."""
     folder = Path(folder)
-    return {p.relative_to(folder).as_posix(): read_facts(p, lang).to_data() for p in sorted(folder.rglob("*.html"))}
+    earlier = _facts_of_output(previous) if previous else {}
+    found = {}
+    for path in sorted(folder.rglob("*.html")):
+        name = path.relative_to(folder).as_posix()
+        data = path.read_bytes()
+        if name in earlier and _read_bytes(previous / name) == data:
+            found[name] = earlier[name]
+        else:
+            found[name] = facts_of(data.decode("utf-8"), lang).to_data()
+    return found
+
+
+def _facts_of_output(folder: Path) -> dict[str, dict]:
+    from ..cache import facts_file
+
+    try:
+        return json.loads(facts_file(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
