@@ -41,14 +41,10 @@ def render_key(project: Project, model: str, site: Site, lang: str) -> str:
     """What the project of one site in one language is rendered from: the model digest and the texts of its
     pages in that language."""
     digest = _digest(model, site.id, lang)
-    handbook = False
-    for page in project.site_pages(site):
-        if page.role == "page":
-            source = page.source(lang)
-            digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
-        else:
-            handbook = True
-    if handbook:
+    for page in project.navigation_pages(site):  # the handbook's pages need not be composed: see below
+        source = page.source(lang)
+        digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
+    if project.publishes_handbook(site):
         for source in project.pages:
             if source.lang == lang and source.kind in ("chapter", "variation"):
                 digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")

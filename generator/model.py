@@ -135,18 +135,34 @@ class Project:
     def _compose_site_pages(self, site: Site) -> list[Page]:
         from .handbook import handbook_pages  # the handbook composes its pages from the model
 
+        result = self.navigation_pages(site)
+        if self.publishes_handbook(site):
+            result.extend(handbook_pages(self, site))
+        return result
+
+    def navigation_pages(self, site: Site) -> list[Page]:
+        """The site's pages of data/navigation.yml, in order (not the handbook's, which are composed)."""
         order = self.navigation.main if site.kind == "main" else self.navigation.authority
         result = []
         for page_id in order:
             sources = {}
             for lang in self.languages:
-                shared = [p for p in self.pages if p.kind == site.kind and p.lang == lang and p.id == page_id]
+                shared = self._sources_by_id[(site.kind, lang, page_id)]
                 own = [p for p in shared if p.authority == site.id]
                 sources[lang] = own[0] if own else next(p for p in shared if p.authority is None)
             result.append(Page(site, page_id, sources))
-        if self.handbook and self.handbook.published_on == ("local" if site.authority else "main"):
-            result.extend(handbook_pages(self, site))
         return result
+
+    def publishes_handbook(self, site: Site) -> bool:
+        return bool(self.handbook) and self.handbook.published_on == ("local" if site.authority else "main")
+
+    @cached_property
+    def _sources_by_id(self) -> dict[tuple[str, str, str], list[SourcePage]]:
+        """(kind, language, page id) -> the source pages, in the order they were loaded."""
+        found: dict[tuple[str, str, str], list[SourcePage]] = {}
+        for page in self.pages:
+            found.setdefault((page.kind, page.lang, page.id), []).append(page)
+        return found
 
     @cached_property
     def memo(self) -> dict:
