@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ContributorError, Problem
 
 if TYPE_CHECKING:  # not imported at run time: the workers start before the renderer is loaded
+    from .cache import Entry
     from .render import RenderedProject
 
 
@@ -30,7 +31,7 @@ class Job:
     project: RenderedProject
     config_file: Path
     site_dir: Path
-    previous: Path | None = None  # the project's output built before, for `inspect` to compare with
+    previous: Entry | None = None  # the project's output built before, for `inspect` to compare with
 
 
 def default_workers() -> int:
@@ -63,7 +64,7 @@ class Builders:
         """Whether a worker died (the pool then refuses work: a new one is needed)."""
         return bool(getattr(self.pool, "_broken", False))
 
-    def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str, Path | None], Any] | None = None,
+    def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str, Entry | None], Any] | None = None,
                   on_built: Callable[[Job, Any], None] | None = None,
                   meanwhile: Callable[[], None] | None = None) -> None:
         """Build every job into its own site_dir; raise ContributorError naming the source files if any build
@@ -115,8 +116,8 @@ def _warm_up(config_file: str | None) -> None:
         pass
 
 
-def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[str, str, Path | None], Any] | None,
-               previous: Path | None = None) -> tuple[list[str], Any]:
+def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[str, str, Entry | None], Any] | None,
+               previous: Entry | None = None) -> tuple[list[str], Any]:
     """Build one project; return MkDocs' warnings and errors (empty when all is well) and, when all is well,
     what inspect found in the output."""
     from mkdocs.commands.build import build

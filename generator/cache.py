@@ -180,7 +180,7 @@ class Entry:
 
     def facts(self) -> dict:
         """Relative path of each HTML file -> its facts for the checks (plain data), read when asked for."""
-        return json.loads(facts_file(self.folder).read_text(encoding="utf-8"))
+        return json.loads(_facts_file(self.folder).read_text(encoding="utf-8"))
 
 
 def entry_folder(root: Path, name: str) -> Path:
@@ -191,8 +191,7 @@ def _record_file(folder: Path) -> Path:
     return folder.with_name(folder.name + ".json")
 
 
-def facts_file(folder: Path) -> Path:
-    """Where the facts of an output folder's HTML files are kept (see `checks.facts`)."""
+def _facts_file(folder: Path) -> Path:
     return folder.with_name(folder.name + ".facts.json")
 
 
@@ -206,7 +205,7 @@ def load_entry(root: Path, name: str, key: str | None = None, render_key: str | 
         return None
     if key not in (None, data.get("key")) or render_key not in (None, data.get("render_key")):
         return None
-    if not folder.is_dir() or not facts_file(folder).is_file():
+    if not folder.is_dir() or not _facts_file(folder).is_file():
         return None
     try:
         for relative, (size, mtime) in data["files"].items():
@@ -245,7 +244,7 @@ def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, f
     reach = hashlib.blake2b(json.dumps([sorted(files), {page: sorted(found["ids"]) for page, found in
                                                           facts.items()}], sort_keys=True).encode(),
                             digest_size=20).hexdigest()
-    _write_atomically(facts_file(folder), json.dumps(facts))
+    _write_atomically(_facts_file(folder), json.dumps(facts))
     entry = Entry(folder, key, render_key, files, reach)
     _write_record(entry)
     return entry

@@ -155,9 +155,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 entry = cache.load_entry(root, item.name, key=keys[item.name])
                 if entry is None:
                     # The output built before, still as recorded: its unchanged pages' facts are not read again.
-                    previous = cache.load_entry(root, item.name)
                     jobs.append(Job(item, config, cache.new_output_folder(root, item.name),
-                                    previous.folder if previous else None))
+                                    cache.load_entry(root, item.name)))
                     yield jobs[-1]
                 else:  # rendered again to the same files: the output stands
                     entries[item.name] = cache.set_render_key(entry, render_keys[item.name])

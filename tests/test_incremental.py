@@ -187,7 +187,7 @@ def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_ar
     read = []
     facts_of = facts.facts_of
     monkeypatch.setattr(facts, "facts_of", lambda html, lang: read.append(lang) or facts_of(html, lang))
-    again = facts.read_site(changed, "cy", previous=entry.folder)
+    again = facts.read_site(changed, "cy", previous=entry)
     assert len(read) == 1 and "un arall" in again["amdanom-ni/index.html"]["text"]
     monkeypatch.undo()
     assert again == facts.read_site(changed, "cy")

@@ -7,19 +7,22 @@ rebuilt. The checks (links, figures, language, glossary) then judge the facts of
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..data_schema import NUMERAL
 from .alternates import Head, read_head
 from .html_tags import Tag, article_span, tags
 from .html_text import article_text
 from .safety import scan_safety
+
+if TYPE_CHECKING:
+    from ..cache import Entry
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
@@ -167,31 +170,25 @@ def read_tree(tree: Path) -> dict[str, PageFacts]:
     return {name: read_facts(tree / name, name.split("/", 1)[0]) for name in names}
 
 
-def read_site(folder: Path, lang: str, previous: Path | None = None) -> dict[str, dict]:
+def read_site(folder: Path, lang: str, previous: Entry | None = None) -> dict[str, dict]:
     """Facts of every HTML file of one built site (a folder of one language), as plain data.
 
-    previous: the site's output built before (its build cache slot, as recorded), whose facts are taken for
-    every file that came out the same: after an edit to one page, most of a site's pages do."""
+    previous: the site's output built before (its build cache entry, still as recorded), whose facts are taken
+    for every file that came out the same: after an edit to one page, most of a site's pages do."""
     folder = Path(folder)
-    earlier = _facts_of_output(previous) if previous else {}
+    try:
+        earlier = previous.facts() if previous else {}
+    except (OSError, ValueError):  # unreadable: every page is read
+        earlier = {}
     found = {}
     for path in sorted(folder.rglob("*.html")):
         name = path.relative_to(folder).as_posix()
         data = path.read_bytes()
-        if name in earlier and _read_bytes(previous / name) == data:
+        if name in earlier and _read_bytes(previous.folder / name) == data:
             found[name] = earlier[name]
         else:
             found[name] = facts_of(data.decode("utf-8"), lang).to_data()
     return found
-
-
-def _facts_of_output(folder: Path) -> dict[str, dict]:
-    from ..cache import facts_file
-
-    try:
-        return json.loads(facts_file(folder).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _read_bytes(path: Path) -> bytes | None:
