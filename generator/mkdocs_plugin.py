@@ -13,11 +13,12 @@
   (generator/menu_cache.py): Material otherwise renders the whole menu again for every page.
 - A page whose Markdown, place and links are those of a page converted before in the same process (a
   handbook's national chapters on every local site, a project built again after an edit) takes that page's
-  HTML instead of being converted again (generator/markdown_memo.py).
+  HTML instead of being converted again (generator/markdown_memo.py), and a page whose HTML, address and
+  title are those of a page indexed before takes that page's search entries (generator/search_memo.py).
 
 With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
-render at all; the menu is then rendered whole on every page, and every page converted): the benchmark's
-baseline, plain MkDocs (bench/bench.py).
+render at all; the menu is then rendered whole on every page, and every page converted and indexed): the
+benchmark's baseline, plain MkDocs (bench/bench.py).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import i18n, markdown_memo
+from . import i18n, markdown_memo, search_memo
 from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
@@ -59,10 +60,11 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         self.root = Path(config.config_file_path).parent / self.config.root if config.config_file_path else Path(
             self.config.root)
         self._theme_dirs = [os.path.normpath(folder) for folder in config.theme.dirs]
-        markdown_memo.enabled = not self.plain
+        markdown_memo.enabled = search_memo.enabled = not self.plain
         if self.plain:
             return config
         markdown_memo.install()
+        search_memo.install()
         theme = config.theme
         original = type(theme).get_env
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))
