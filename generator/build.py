@@ -42,13 +42,15 @@ class Builders:
     """Worker processes that build projects; started before the pages are rendered, so they import MkDocs
     and warm up while this process loads and renders (the machine has two cores: both work at once).
 
-    Use as a context manager; `warm_up` is the mkdocs.yml of a previous build, if there is one.
+    Use as a context manager; `warm_up` is the mkdocs.yml of a previous build, if there is one. `rebuilds`:
+    the workers will build the same projects again (a build server's), so they keep each page's HTML to reuse
+    (`template_memo`).
     """
 
-    def __init__(self, workers: int | None = None, warm_up: Path | None = None):
+    def __init__(self, workers: int | None = None, warm_up: Path | None = None, rebuilds: bool = False):
         self.workers = workers or default_workers()
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_warm_up, initargs=(str(warm_up) if warm_up else None,))
+                                        initializer=_warm_up, initargs=(str(warm_up) if warm_up else None, rebuilds))
         self.pool.submit(int)  # start one worker now (the others start when there is work for them)
 
     def __enter__(self) -> Builders:
@@ -98,11 +100,15 @@ class Builders:
             raise ContributorError(list(dict.fromkeys(problems)))
 
 
-def _warm_up(config_file: str | None) -> None:
+def _warm_up(config_file: str | None, rebuilds: bool = False) -> None:
     """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files."""
     from mkdocs.commands import build  # noqa: F401
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
+
+    from . import template_memo
+
+    template_memo.wanted = rebuilds
 
     logger = logging.getLogger("mkdocs")
     logger.propagate = False

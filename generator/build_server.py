@@ -106,7 +106,7 @@ def run(root: Path, idle: float = IDLE_SECONDS) -> None:
     # Everything a build loads, loaded now, and the workers started: the first build is as quick as the rest.
     from . import checks, dependencies, loader, publish, render  # noqa: F401
 
-    builders = Builders(warm_up=pipeline.previous_config(root))
+    builders = Builders(warm_up=pipeline.previous_config(root), rebuilds=True)
     try:
         listener.settimeout(idle)
         while True:
@@ -130,7 +130,7 @@ def run(root: Path, idle: float = IDLE_SECONDS) -> None:
                     return
                 if builders.broken():  # a worker died: the pool refuses work
                     builders.close()
-                    builders = Builders(warm_up=pipeline.previous_config(root))
+                    builders = Builders(warm_up=pipeline.previous_config(root), rebuilds=True)
                 _reply(connection, _build(pipeline, root, request, builders))
     finally:
         builders.close()

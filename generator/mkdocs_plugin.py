@@ -15,6 +15,8 @@
   handbook's national chapters on every local site, a project built again after an edit) takes that page's
   HTML instead of being converted again (generator/markdown_memo.py), and a page whose HTML, address and
   title are those of a page indexed before takes that page's search entries (generator/search_memo.py).
+  A build server's workers also keep each page's HTML, for a page whose template would read the same
+  (generator/template_memo.py).
 
 With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
 render at all; the menu is then rendered whole on every page, and every page converted and indexed): the
@@ -31,7 +33,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import i18n, markdown_memo, search_memo
+from . import i18n, markdown_memo, search_memo, template_memo
 from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
@@ -61,10 +63,12 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
             self.config.root)
         self._theme_dirs = [os.path.normpath(folder) for folder in config.theme.dirs]
         markdown_memo.enabled = search_memo.enabled = not self.plain
+        template_memo.enabled = template_memo.wanted and not self.plain and not self.serving
         if self.plain:
             return config
         markdown_memo.install()
         search_memo.install()
+        template_memo.install()
         theme = config.theme
         original = type(theme).get_env
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))

@@ -1,0 +1,112 @@
+"""A build server's worker keeps each page's rendered HTML and reuses it when the page comes out the same.
+
+A build server builds a project again after an edit to one of its pages; the Markdown memo spares the
+conversions, but the theme's templates (half of what is left: the menu, header, footer and contents list of
+every page) would still be rendered for every page. While a build of ours runs, MkDocs' `_build_page` is
+wrapped so that the template of a page whose inputs are those of a page rendered before returns that
+page's HTML. The inputs are all the template can read:
+
+- the page: its HTML, contents list, title, front matter, address, file and neighbours in the menu;
+- the build: the project's configuration as loaded from its files (the site's name, address, language,
+  theme and menu titles), every page's title and address in the menu, every file's address.
+
+The theme's templates, catalogues and the code are not in the key: a build server stops when any of them
+changes. MkDocs still runs the page's plugin events and writes the file. Only processes that build the same
+projects again turn this on (`wanted`: a build server's workers), not `make serve` (whose theme can change
+under it); at most `LIMIT` bytes of HTML are kept per process, the oldest dropped first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.nav import Link, Section
+
+LIMIT = 48 * 2**20
+
+_build_page = mkdocs_build._build_page  # MkDocs' own
+_kept: dict[tuple, str] = {}
+_size = 0
+_build: tuple[Any, Any, str] = (None, None, "")
+wanted = False  # this process builds the same projects again (set in a build server's workers)
+enabled = False  # set for each build by the plugin
+
+
+def install() -> None:
+    mkdocs_build._build_page = _build_page_reusing
+
+
+def _build_page_reusing(page, config, doc_files, nav, env, dirty=False, excluded=False):
+    if not enabled or excluded:
+        return _build_page(page, config, doc_files, nav, env, dirty, excluded)
+    key = (page.content, page.url, page.file.src_uri, page.title, repr(page.meta), _toc_signature(page.toc),
+           _neighbour(page.previous_page), _neighbour(page.next_page), page.canonical_url, page.edit_url,
+           _build_digest(config, nav, doc_files))
+    return _build_page(page, config, doc_files, nav, _Templates(env, key), dirty, excluded)
+
+
+class _Templates:
+    """The theme's environment as `_build_page` uses it: the page's template, rendered once per key."""
+
+    def __init__(self, env, key: tuple):
+        self.env, self.key = env, key
+
+    def get_template(self, name, *args, **kwargs):
+        return _Template(self.env.get_template(name, *args, **kwargs), (name, *self.key))
+
+
+class _Template:
+    def __init__(self, template, key: tuple):
+        self.template, self.key = template, key
+
+    def render(self, context) -> str:
+        kept = _kept.get(self.key)
+        if kept is None:
+            kept = self.template.render(context)
+            _keep(self.key, kept)
+        return kept
+
+
+def _neighbour(page) -> tuple | None:
+    return None if page is None else (page.title, page.url)
+
+
+def _toc_signature(toc) -> tuple:
+    return tuple((item.title, item.id, item.url, item.level, _toc_signature(item.children)) for item in toc)
+
+
+def _build_digest(config, nav, files) -> str:
+    """The project's configuration, menu and files: once per build."""
+    global _build
+    if _build[0] is not nav or _build[1] is not config:
+        with warnings.catch_warnings():  # deprecated in MkDocs 1.6, but it is what the files said
+            warnings.simplefilter("ignore", DeprecationWarning)
+            loaded = [{name: value for name, value in user.items() if name != "site_dir"}
+                      for user in config.user_configs]
+        described = repr((loaded, _nav_signature(nav.items), sorted((file.src_uri, file.url) for file in files)))
+        _build = (nav, config, hashlib.blake2b(described.encode(), digest_size=16).hexdigest())
+    return _build[2]
+
+
+def _nav_signature(items) -> tuple:
+    signature = []
+    for item in items:
+        if isinstance(item, Section):
+            signature.append(("section", item.title, _nav_signature(item.children)))
+        elif isinstance(item, Link):
+            signature.append(("link", item.title, item.url))
+        else:
+            signature.append(("page", item.title, item.url, item.file.src_uri))
+    return tuple(signature)
+
+
+def _keep(key: tuple, html: str) -> None:
+    global _size
+    _kept[key] = html
+    _size += len(key[1]) + len(html)
+    while _size > LIMIT and _kept:
+        oldest = next(iter(_kept))
+        _size -= len(oldest[1]) + len(_kept.pop(oldest))
