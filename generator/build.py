@@ -44,14 +44,22 @@ class Builders:
 
     Use as a context manager; `warm_up` is the mkdocs.yml of a previous build, if there is one. `rebuilds`:
     the workers will build the same projects again (a build server's), so they keep each page's HTML to reuse
-    (`template_memo`).
+    (`template_memo`), and a project goes back to the worker that built it last, whose memos hold its pages,
+    unless that worker has more waiting than another. Then each worker is a pool of its own; otherwise one
+    pool's idle worker takes the next job.
     """
 
     def __init__(self, workers: int | None = None, warm_up: Path | None = None, rebuilds: bool = False):
         self.workers = workers or default_workers()
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_warm_up, initargs=(str(warm_up) if warm_up else None, rebuilds))
-        self.pool.submit(int)  # start one worker now (the others start when there is work for them)
+        pools, size = (self.workers, 1) if rebuilds else (1, self.workers)
+        self.pools = [ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"),
+                                          initializer=_warm_up, initargs=(str(warm_up) if warm_up else None,
+                                                                          rebuilds))
+                      for _ in range(pools)]
+        for pool in self.pools:
+            pool.submit(int)  # start a worker now (a shared pool's others start when there is work for them)
+        self.waiting: list[set] = [set() for _ in self.pools]  # each pool's jobs not yet done
+        self.last: dict[str, int] = {}  # the pool that last built each project
 
     def __enter__(self) -> Builders:
         return self
@@ -60,11 +68,24 @@ class Builders:
         self.close()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for pool in self.pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def broken(self) -> bool:
-        """Whether a worker died (the pool then refuses work: a new one is needed)."""
-        return bool(getattr(self.pool, "_broken", False))
+        """Whether a worker died (its pool then refuses work: new ones are needed)."""
+        return any(getattr(pool, "_broken", False) for pool in self.pools)
+
+    def _submit(self, name: str, *args):
+        for waiting in self.waiting:
+            waiting.difference_update([future for future in waiting if future.done()])
+        loads = [len(waiting) for waiting in self.waiting]
+        chosen = self.last.get(name)
+        if chosen is None or loads[chosen] > min(loads):
+            chosen = loads.index(min(loads))
+        self.last[name] = chosen
+        future = self.pools[chosen].submit(_build_one, *args)
+        self.waiting[chosen].add(future)
+        return future
 
     def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str, Entry | None], Any] | None = None,
                   on_built: Callable[[Job, Any], None] | None = None,
@@ -81,8 +102,8 @@ class Builders:
         futures = []
         try:
             for job in jobs:
-                futures.append((job, self.pool.submit(_build_one, str(job.config_file), str(job.site_dir),
-                                                      job.project.lang, inspect, job.previous)))
+                futures.append((job, self._submit(job.project.name, str(job.config_file), str(job.site_dir),
+                                                  job.project.lang, inspect, job.previous)))
         except BaseException:
             for _, future in futures:
                 future.cancel()

@@ -1,17 +1,22 @@
 """A build server's worker reuses a page's rendered HTML when its template would read the same
 (generator/template_memo.py): after an edit only the edited page is rendered again, a changed menu title
-renders every page again, and the output is exactly what rendering every page gives."""
+renders every page again, and the output is exactly what rendering every page gives. And a build server sends
+a project back to the worker that holds its pages."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.commands import build as mkdocs_build
 
 from generator import cache, template_memo
+from generator.build import Builders, Job
 
 from .conftest import ROOT, Built, build_with_mkdocs, relocated_config
 
@@ -95,3 +100,31 @@ def test_builds_in_their_own_process_keep_no_pages(built: Built, project, tmp_pa
     config, _ = project
     build_with_mkdocs(config, tmp_path / "site")
     assert template_memo._kept == {}
+
+
+def _worker(site_dir: str, lang: str, previous) -> tuple[int, int]:
+    """Run in the worker after a build: which process it is, and how many pages its memo holds."""
+    return os.getpid(), len(template_memo._kept)
+
+
+def test_a_build_servers_project_goes_back_to_the_worker_whose_memo_holds_its_pages(built: Built, tmp_path):
+    projects = {name: SimpleNamespace(name=name, lang=name.split("/")[0], sources={})
+                for name in ("cy/cardiff", "en/cardiff")}
+    folders = itertools.count()
+
+    def build(*names: str) -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        jobs = [Job(projects[name], ROOT / cache.PROJECTS_DIR / name / "mkdocs.yml", tmp_path / str(next(folders)))
+                for name in names]
+        builders.build_all(ROOT, jobs, inspect=_worker,
+                           on_built=lambda job, seen: found.update({job.project.name: seen}))
+        return found
+
+    with Builders(workers=2, rebuilds=True) as builders:
+        first = build("cy/cardiff")
+        both = build("cy/cardiff", "en/cardiff")
+        again = build("en/cardiff")
+    assert both["cy/cardiff"][0] == first["cy/cardiff"][0]
+    assert both["en/cardiff"][0] != both["cy/cardiff"][0], "two projects at once are built side by side"
+    assert again["en/cardiff"][0] == both["en/cardiff"][0], "the project went to the worker without its pages"
+    assert again["en/cardiff"][1] == both["en/cardiff"][1] > 0, "its pages were rendered again"
