@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import pipeline
+from generator.cache import PROJECTS_DIR
 from generator.checks import tools
 from generator.local_server import serve_folder
 from generator.model import Project
@@ -134,6 +135,32 @@ def build_with_mkdocs(config: Path, site_dir: Path) -> dict[str, bytes]:
     logging.getLogger("mkdocs").propagate = False
     build(load_config(str(config), site_dir=str(site_dir)))
     return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
+
+
+TWIN_SITES = ("cy/cardiff", "cy/vale-of-glamorgan")  # one region: the same handbook chapters
+
+
+def build_twin_sites(folder: Path) -> tuple[dict[str, dict[str, bytes]], int]:
+    """Two generated sites whose handbooks share chapters, built in this process: each one's files, and how
+    many pages they have together."""
+    built = {site: build_with_mkdocs(ROOT / PROJECTS_DIR / site / "mkdocs.yml", folder / site)
+             for site in TWIN_SITES}
+    return built, sum(1 for files in built.values() for name in files if name.endswith("index.html"))
+
+
+def memo_calls(monkeypatch, memo, original: str, page_argument: int) -> list[str]:
+    """The pages (their files) for which a memo module calls the function it wraps (its saved copy named
+    `original`, whose argument `page_argument` is the page), with the memo emptied first."""
+    called: list[str] = []
+    wrapped = getattr(memo, original)
+
+    def counting(*args):
+        called.append(args[page_argument].file.src_uri)
+        return wrapped(*args)
+
+    monkeypatch.setattr(memo, original, counting)
+    monkeypatch.setattr(memo, "_kept", {})
+    return called
 
 
 def relocated_config(project: Path, folder: Path, docs: Path | None = None, overrides: Path | None = None) -> Path:

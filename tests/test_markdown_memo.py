@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from generator import cache, markdown_memo
 
-from .conftest import ROOT, Built, build_with_mkdocs, relocated_config
+from .conftest import ROOT, TWIN_SITES, Built, build_twin_sites, build_with_mkdocs, memo_calls, relocated_config
 
 PROJECTS = ROOT / cache.PROJECTS_DIR
 
@@ -19,28 +19,17 @@ PROJECTS = ROOT / cache.PROJECTS_DIR
 @pytest.fixture
 def conversions(monkeypatch) -> list[str]:
     """The pages MkDocs converts, with a memo that starts empty."""
-    converted: list[str] = []
-    convert = markdown_memo._convert
-
-    def counting(page, config, files):
-        converted.append(page.file.src_uri)
-        return convert(page, config, files)
-
-    monkeypatch.setattr(markdown_memo, "_convert", counting)
-    monkeypatch.setattr(markdown_memo, "_kept", {})
-    return converted
+    return memo_calls(monkeypatch, markdown_memo, "_convert", 0)
 
 
 def test_twin_pages_of_two_sites_are_converted_once_and_come_out_as_when_each_is_converted(
         built: Built, conversions, tmp_path, monkeypatch):
-    sites = ["cy/cardiff", "cy/vale-of-glamorgan"]  # one region: its handbook chapters too
-    memo = {site: build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "memo" / site) for site in sites}
-    pages = sum(1 for site in sites for name in memo[site] if name.endswith("index.html"))
+    memo, pages = build_twin_sites(tmp_path / "memo")
     assert pages - len(conversions) >= 8, "the shared handbook chapters of the second site were converted again"
 
     monkeypatch.setattr(markdown_memo, "install", lambda: None)
     monkeypatch.setattr(Page, "render", markdown_memo._convert)
-    for site in sites:
+    for site in TWIN_SITES:
         alone = build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "alone" / site)
         assert memo[site].keys() == alone.keys()
         assert [name for name in alone if memo[site][name] != alone[name]] == [], site

@@ -8,7 +8,7 @@ from material.plugins.search.plugin import SearchIndex
 
 from generator import cache, search_memo
 
-from .conftest import ROOT, Built, build_with_mkdocs
+from .conftest import ROOT, TWIN_SITES, Built, build_twin_sites, build_with_mkdocs, memo_calls
 
 PROJECTS = ROOT / cache.PROJECTS_DIR
 INDEX = "search/search_index.json"
@@ -17,31 +17,20 @@ INDEX = "search/search_index.json"
 @pytest.fixture
 def parsed(monkeypatch) -> list[str]:
     """The pages Material's search plugin parses, with a memo that starts empty."""
-    found: list[str] = []
-    index = search_memo._index
-
-    def counting(search_index, page):
-        found.append(page.file.src_uri)
-        return index(search_index, page)
-
-    monkeypatch.setattr(search_memo, "_index", counting)
-    monkeypatch.setattr(search_memo, "_kept", {})
-    return found
+    return memo_calls(monkeypatch, search_memo, "_index", 1)
 
 
 def test_twin_pages_are_parsed_once_and_every_site_gets_the_index_parsing_every_page_gives(
         built: Built, parsed, tmp_path, monkeypatch):
-    sites = ["cy/cardiff", "cy/vale-of-glamorgan"]  # one region: the same handbook chapters
-    memo = {site: build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "memo" / site) for site in sites}
-    pages = sum(1 for site in sites for name in memo[site] if name.endswith("index.html"))
+    memo, pages = build_twin_sites(tmp_path / "memo")
     assert pages - len(parsed) >= 8, "the shared handbook chapters of the second site were parsed again"
 
-    again = build_with_mkdocs(PROJECTS / sites[0] / "mkdocs.yml", tmp_path / "again")
+    again = build_with_mkdocs(PROJECTS / TWIN_SITES[0] / "mkdocs.yml", tmp_path / "again")
     assert len(parsed) < pages, "a site built again was parsed again"
-    assert again[INDEX] == memo[sites[0]][INDEX]
+    assert again[INDEX] == memo[TWIN_SITES[0]][INDEX]
 
     monkeypatch.setattr(search_memo, "install", lambda: None)
     monkeypatch.setattr(SearchIndex, "add_entry_from_context", search_memo._index)
-    for site in sites:
+    for site in TWIN_SITES:
         alone = build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "alone" / site)
         assert memo[site][INDEX] == alone[INDEX], site
