@@ -11,8 +11,8 @@ a page converted before takes that page's results:
 - the results, all that `Page.render` sets: the HTML, the contents list, the title found in it, its
   anchors and its links to other pages' anchors (checked afterwards, against this project's pages).
 
-A conversion that logged a warning is not kept, so the warning comes every time. At most `LIMIT` bytes of
-text are kept per process, the oldest dropped first.
+A conversion that logged a warning is not kept, so the warning comes every time. At most 32 MiB of text
+is kept per process, the oldest dropped first.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ from typing import Any, NamedTuple
 
 from mkdocs.structure.pages import Page
 
-LIMIT = 32 * 2**20
+from generator.kept import Kept
 
 _convert = Page.render  # MkDocs' own
-_kept: dict[tuple, _Rendered] = {}
-_size = 0
+_kept = Kept(32 * 2**20, cost=lambda key, rendered: len(key[0]) + len(rendered.content))
 _project: tuple[Any, Any, str] = (None, None, "")
 enabled = False  # set for each build by the plugin: off for the benchmark's plain MkDocs
 
@@ -59,7 +58,7 @@ def _render(page: Page, config, files) -> None:
         finally:
             logger.removeHandler(warned)
         if not warned.any:
-            _keep(key, page)
+            _kept.keep(key, _rendered(page))
         return None
     page.content = kept.content
     page.toc = copy.deepcopy(kept.toc)
@@ -71,16 +70,11 @@ def _render(page: Page, config, files) -> None:
     return None
 
 
-def _keep(key: tuple, page: Page) -> None:
-    global _size
+def _rendered(page: Page) -> _Rendered:
     links = vars(page).get("links_to_anchors")  # set only when anchors are checked
-    _kept[key] = _Rendered(page.content, copy.deepcopy(page.toc), page._title_from_render,
-                           frozenset(page.present_anchor_ids or ()),
-                           None if links is None else {file.src_uri: dict(found) for file, found in links.items()})
-    _size += len(key[0]) + len(page.content)
-    while _size > LIMIT and _kept:
-        oldest = next(iter(_kept))
-        _size -= len(oldest[0]) + len(_kept.pop(oldest).content)
+    return _Rendered(page.content, copy.deepcopy(page.toc), page._title_from_render,
+                     frozenset(page.present_anchor_ids or ()),
+                     None if links is None else {file.src_uri: dict(found) for file, found in links.items()})
 
 
 def _project_digest(config, files) -> str:

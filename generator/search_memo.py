@@ -5,8 +5,8 @@ MkDocs does for a page built again from the Markdown memo). The entries depend o
 its contents list, its address, its title and three fields of its front matter (`title`, `tags`,
 `search`). So while a build of ours runs, `SearchIndex.add_entry_from_context` is wrapped: a page whose
 inputs are those of a page indexed before (a handbook's national chapter on every local site, every page of
-a project built again after an edit) gets copies of that page's entries. At most `LIMIT` bytes of text are
-kept per process, the oldest dropped first.
+a project built again after an edit) gets copies of that page's entries. At most 16 MiB of text is kept per
+process, the oldest dropped first.
 """
 
 from __future__ import annotations
@@ -15,11 +15,16 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
-LIMIT = 16 * 2**20
+from generator.kept import Kept
 
 _index = SearchIndex.add_entry_from_context  # Material's own
-_kept: dict[tuple, tuple[dict, ...]] = {}
-_size = 0
+
+
+def _cost(key: tuple, entries: tuple[dict, ...]) -> int:
+    return len(key[0]) + sum(len(entry["text"]) + len(entry["title"]) for entry in entries)
+
+
+_kept = Kept(16 * 2**20, _cost)
 enabled = False  # set for each build by the plugin: off for the benchmark's plain MkDocs
 
 
@@ -37,7 +42,7 @@ def _add_entry_from_context(index: SearchIndex, page) -> None:
     if kept is None:
         first = len(index.entries)
         _index(index, page)
-        _keep(key, tuple(_copy(entry) for entry in index.entries[first:]))
+        _kept.keep(key, tuple(_copy(entry) for entry in index.entries[first:]))
         return None
     index.entries.extend(_copy(entry) for entry in kept)
     return None
@@ -55,15 +60,3 @@ def _toc_signature(toc) -> tuple:
     """What an entry reads from the contents list: each heading's id and address."""
     return tuple((item.id, item.url, _toc_signature(item.children)) for item in toc)
 
-
-def _keep(key: tuple, entries: tuple[dict, ...]) -> None:
-    global _size
-    _kept[key] = entries
-    _size += _cost(key, entries)
-    while _size > LIMIT and _kept:
-        oldest = next(iter(_kept))
-        _size -= _cost(oldest, _kept.pop(oldest))
-
-
-def _cost(key: tuple, entries: tuple[dict, ...]) -> int:
-    return len(key[0]) + sum(len(entry["text"]) + len(entry["title"]) for entry in entries)

@@ -13,7 +13,7 @@ page's HTML. The inputs are all the template can read:
 The theme's templates, catalogues and the code are not in the key: a build server stops when any of them
 changes. MkDocs still runs the page's plugin events and writes the file. Only processes that build the same
 projects again turn this on (`wanted`: a build server's workers), not `make serve` (whose theme can change
-under it); at most `LIMIT` bytes of HTML are kept per process, the oldest dropped first.
+under it); at most 48 MiB of HTML is kept per process, the oldest dropped first.
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from typing import Any
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.nav import Link, Section
 
-LIMIT = 48 * 2**20
+from generator.kept import Kept
 
 _build_page = mkdocs_build._build_page  # MkDocs' own
-_kept: dict[tuple, str] = {}
-_size = 0
+_kept = Kept(48 * 2**20, cost=lambda key, html: len(key[1]) + len(html))  # key[1]: the page's HTML
 _build: tuple[Any, Any, str] = (None, None, "")
 wanted = False  # this process builds the same projects again (set in a build server's workers)
 enabled = False  # set for each build by the plugin
@@ -66,7 +65,7 @@ class _Template:
         kept = _kept.get(self.key)
         if kept is None:
             kept = self.template.render(context)
-            _keep(self.key, kept)
+            _kept.keep(self.key, kept)
         return kept
 
 
@@ -102,11 +101,3 @@ def _nav_signature(items) -> tuple:
             signature.append(("page", item.title, item.url, item.file.src_uri))
     return tuple(signature)
 
-
-def _keep(key: tuple, html: str) -> None:
-    global _size
-    _kept[key] = html
-    _size += len(key[1]) + len(html)
-    while _size > LIMIT and _kept:
-        oldest = next(iter(_kept))
-        _size -= len(oldest[1]) + len(_kept.pop(oldest))

@@ -159,7 +159,7 @@ def memo_calls(monkeypatch, memo, original: str, page_argument: int) -> list[str
         return wrapped(*args)
 
     monkeypatch.setattr(memo, original, counting)
-    monkeypatch.setattr(memo, "_kept", {})
+    monkeypatch.setattr(memo, "_kept", memo._kept.emptied())
     return called
 
 

@@ -28,14 +28,15 @@ def renders(monkeypatch) -> list[str]:
     """The pages whose template is rendered, in a process that builds projects again (a build server's
     worker), with a memo that starts empty."""
     rendered: list[str] = []
-    keep = template_memo._keep
+    kept = template_memo._kept.emptied()
+    keep = kept.keep
 
     def counting(key, html):
         rendered.append(key[3])  # the page's file
         return keep(key, html)
 
-    monkeypatch.setattr(template_memo, "_keep", counting)
-    monkeypatch.setattr(template_memo, "_kept", {})
+    kept.keep = counting
+    monkeypatch.setattr(template_memo, "_kept", kept)
     monkeypatch.setattr(template_memo, "wanted", True)
     return rendered
 
@@ -95,11 +96,11 @@ def test_a_changed_menu_title_renders_every_page_again(built: Built, renders, pr
 
 
 def test_builds_in_their_own_process_keep_no_pages(built: Built, project, tmp_path, monkeypatch):
-    monkeypatch.setattr(template_memo, "_kept", {})
+    monkeypatch.setattr(template_memo, "_kept", template_memo._kept.emptied())
     monkeypatch.setattr(template_memo, "wanted", False)
     config, _ = project
     build_with_mkdocs(config, tmp_path / "site")
-    assert template_memo._kept == {}
+    assert len(template_memo._kept) == 0
 
 
 def _worker(site_dir: str, lang: str, previous) -> tuple[int, int]:
