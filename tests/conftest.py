@@ -148,6 +148,17 @@ def build_twin_sites(folder: Path) -> tuple[dict[str, dict[str, bytes]], int]:
     return built, sum(1 for files in built.values() for name in files if name.endswith("index.html"))
 
 
+def build_twin_sites_unwrapped(folder: Path, monkeypatch, memo, owner, name: str, original: str
+                               ) -> dict[str, dict[str, bytes]]:
+    """The twin sites built one at a time with a memo module's wrapping undone: `owner.name` is MkDocs' or
+    Material's own function again (the memo's saved copy `original`), as in a build without our memos."""
+    with monkeypatch.context() as patched:
+        patched.setattr(memo, "install", lambda: None)
+        patched.setattr(owner, name, getattr(memo, original))
+        return {site: build_with_mkdocs(ROOT / PROJECTS_DIR / site / "mkdocs.yml", folder / site)
+                for site in TWIN_SITES}
+
+
 def memo_calls(monkeypatch, memo, original: str, page_argument: int) -> list[str]:
     """The pages (their files) for which a memo module calls the function it wraps (its saved copy named
     `original`, whose argument `page_argument` is the page), with the memo emptied first."""

@@ -11,7 +11,16 @@ from mkdocs.structure.pages import Page
 
 from generator import cache, markdown_memo
 
-from .conftest import ROOT, TWIN_SITES, Built, build_twin_sites, build_with_mkdocs, memo_calls, relocated_config
+from .conftest import (
+    ROOT,
+    TWIN_SITES,
+    Built,
+    build_twin_sites,
+    build_twin_sites_unwrapped,
+    build_with_mkdocs,
+    memo_calls,
+    relocated_config,
+)
 
 PROJECTS = ROOT / cache.PROJECTS_DIR
 
@@ -27,12 +36,10 @@ def test_twin_pages_of_two_sites_are_converted_once_and_come_out_as_when_each_is
     memo, pages = build_twin_sites(tmp_path / "memo")
     assert pages - len(conversions) >= 8, "the shared handbook chapters of the second site were converted again"
 
-    monkeypatch.setattr(markdown_memo, "install", lambda: None)
-    monkeypatch.setattr(Page, "render", markdown_memo._convert)
+    alone = build_twin_sites_unwrapped(tmp_path / "alone", monkeypatch, markdown_memo, Page, "render", "_convert")
     for site in TWIN_SITES:
-        alone = build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "alone" / site)
-        assert memo[site].keys() == alone.keys()
-        assert [name for name in alone if memo[site][name] != alone[name]] == [], site
+        assert memo[site].keys() == alone[site].keys()
+        assert [name for name in alone[site] if memo[site][name] != alone[site][name]] == [], site
 
 
 def test_a_page_with_a_broken_link_fails_every_build_not_just_the_first(built: Built, conversions, tmp_path):

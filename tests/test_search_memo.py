@@ -8,7 +8,15 @@ from material.plugins.search.plugin import SearchIndex
 
 from generator import cache, search_memo
 
-from .conftest import ROOT, TWIN_SITES, Built, build_twin_sites, build_with_mkdocs, memo_calls
+from .conftest import (
+    ROOT,
+    TWIN_SITES,
+    Built,
+    build_twin_sites,
+    build_twin_sites_unwrapped,
+    build_with_mkdocs,
+    memo_calls,
+)
 
 PROJECTS = ROOT / cache.PROJECTS_DIR
 INDEX = "search/search_index.json"
@@ -29,8 +37,7 @@ def test_twin_pages_are_parsed_once_and_every_site_gets_the_index_parsing_every_
     assert len(parsed) < pages, "a site built again was parsed again"
     assert again[INDEX] == memo[TWIN_SITES[0]][INDEX]
 
-    monkeypatch.setattr(search_memo, "install", lambda: None)
-    monkeypatch.setattr(SearchIndex, "add_entry_from_context", search_memo._index)
+    alone = build_twin_sites_unwrapped(tmp_path / "alone", monkeypatch, search_memo, SearchIndex,
+                                       "add_entry_from_context", "_index")
     for site in TWIN_SITES:
-        alone = build_with_mkdocs(PROJECTS / site / "mkdocs.yml", tmp_path / "alone" / site)
-        assert memo[site][INDEX] == alone[INDEX], site
+        assert memo[site][INDEX] == alone[site][INDEX], site
