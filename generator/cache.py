@@ -11,7 +11,8 @@ In the working folder `.build/`:
   produced, its reach (what a link into it can find), and, in a file of their own, the facts the output checks
   need from its HTML. A project whose render key is unchanged is not even rendered; one whose rendered files
   are unchanged is not rebuilt: its output is reused, however the rest changed.
-- The **sites that passed the checks**, with the key of what their checks read (`checked.json`).
+- The **sites that passed the checks**, with what their checks read (`checked.json`): the check base and the
+  keys of their projects.
 
 This module imports only the standard library (and `tenant`, which does too): it runs before anything else is
 loaded.
@@ -27,7 +28,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .tenant import repository  # like this module, it loads only the standard library
+from .kept import Kept  # like this module, these load only the standard library
+from .tenant import repository
 
 CACHE_DIR = Path(".build")
 OUT_DIR = CACHE_DIR / "out"
@@ -39,6 +41,8 @@ INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
 SHARED_PARTS = ("site_src", "mkdocs.yml")
 # Outputs remembered in the state (site/ and, say, a test's or a deployment's folder).
 _KEPT_OUTPUTS = 8
+# Facts files read in this process (a build server reads the same ones build after build), by their size.
+_facts_read = Kept(64 * 2**20, cost=lambda key, facts: key[2])
 
 
 def hash_tree(digest, base: Path, path: Path, suffixes: tuple[str, ...] = ()) -> None:
@@ -121,9 +125,10 @@ def scan_tree(tree: Path) -> tuple[dict[str, int], set[str]]:
     files: dict[str, int] = {}
     folders: set[str] = {""}
     stack = [""]
+    top = os.fspath(tree)
     while stack:
         folder = stack.pop()
-        with os.scandir(tree / folder if folder else tree) as entries:
+        with os.scandir(os.path.join(top, folder) if folder else top) as entries:  # not Path: thousands of folders
             for entry in entries:
                 relative = f"{folder}/{entry.name}" if folder else entry.name
                 if entry.is_dir(follow_symlinks=False):
@@ -179,8 +184,16 @@ class Entry:
     reach: str  # digest of its file names and of each page's ids: what a link into the project can find
 
     def facts(self) -> dict:
-        """Relative path of each HTML file -> its facts for the checks (plain data), read when asked for."""
-        return json.loads(_facts_file(self.folder).read_text(encoding="utf-8"))
+        """Relative path of each HTML file -> its facts for the checks (plain data), read when asked for.
+        Not to be changed: a build server's process keeps what it read for the next build."""
+        path = _facts_file(self.folder)
+        stat = os.stat(path)
+        key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)  # the file is replaced, never rewritten
+        found = _facts_read.get(key)
+        if found is None:
+            found = json.loads(path.read_text(encoding="utf-8"))
+            _facts_read.keep(key, found)
+        return found
 
 
 def entry_folder(root: Path, name: str) -> Path:
@@ -267,16 +280,16 @@ def _write_record(entry: Entry) -> None:
 CHECKED_FILE = CACHE_DIR / "checked.json"
 
 
-def checked(root: Path) -> dict[str, str]:
-    """Site id -> the key of the inputs its last passing check read (see `dependencies.check_key`)."""
+def checked(root: Path) -> dict[str, dict]:
+    """Site id -> what its checks read when it last passed (see `check_scope.passed_record`)."""
     try:
         return json.loads((root / CHECKED_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def record_checked(root: Path, keys: dict[str, str]) -> None:
-    _write_atomically(root / CHECKED_FILE, json.dumps(keys, sort_keys=True))
+def record_checked(root: Path, passed: dict[str, dict]) -> None:
+    _write_atomically(root / CHECKED_FILE, json.dumps(passed, sort_keys=True))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -51,10 +51,10 @@ def render_key(project: Project, model: str, site: Site, lang: str) -> str:
     return digest.hexdigest()
 
 
-def check_key(model: str, project_keys: Iterable[str], reach: str) -> str:
-    """What the output checks of one site read: the model digest, the site's built projects (every language:
-    a page is checked against its translations) and what links into other sites can reach."""
-    return _digest(model, *project_keys, reach).hexdigest()
+def check_base(model: str, reach: str) -> str:
+    """What the output checks of every site read besides its own built projects: the model digest and what
+    links into other sites can reach (see `check_scope`)."""
+    return _digest(model, reach).hexdigest()
 
 
 def reach_digest(reaches: Iterable[tuple[str, str]]) -> str:

@@ -96,7 +96,11 @@ class Project:
         return self.languages[0]
 
     def language(self, code: str):
-        return next(language for language in self.config.languages if language.code == code)
+        return self._languages[code]
+
+    @cached_property
+    def _languages(self) -> dict:
+        return {language.code: language for language in self.config.languages}
 
     @cached_property
     def sites(self) -> tuple[Site, ...]:

@@ -2,7 +2,7 @@
 
 Builds are incremental (see `cache` and `dependencies`): only the projects whose inputs changed are rendered,
 only those whose rendered files changed are built again by MkDocs (the others' output is reused from
-`.build/out/`), and only the sites whose output changed, or whose links reach one that did, are checked. The
+`.build/out/`), and only the pages where a check could find something new are checked (`check_scope`). The
 published tree is brought up to date from the projects' outputs by hard links, and swapped into place
 atomically.
 """
@@ -112,10 +112,10 @@ def build(root: Path, output: Path, absolute_links: bool = False, workers: int |
 
 
 def _build(root: Path, output: Path, absolute_links: bool, release: bool, report: Summary | None, builders):
-    from . import dependencies
+    from . import check_scope, dependencies
     from .build import Job
     from .checks import check_currency, check_output
-    from .checks.facts import TreeFacts, read_site
+    from .checks.facts import SiteReading, TreeFacts, read_site
     from .checks.release import check_release
     from .checks.safety import check_raw_html
     from .errors import ContributorError, warnings_report
@@ -168,11 +168,13 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     staging, new_staging = staging_dir(output)
     facts = TreeFacts()
     built_facts: dict[str, dict] = {}
+    rebuilt: dict[str, tuple[str | None, frozenset[str]]] = {}  # for check_scope
 
-    def store(job: Job, found: dict) -> None:
+    def store(job: Job, reading: SiteReading) -> None:
         name = job.project.name
-        entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, found)
-        built_facts[name] = found
+        entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, reading.facts)
+        built_facts[name] = reading.facts
+        rebuilt[name] = (job.previous.key if job.previous else None, reading.changed)
 
     def files_of(name: str) -> dict[str, Path]:
         entry, folder = entries[name], site_output_dir(*units[name])
@@ -196,19 +198,15 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 shutil.rmtree(job.site_dir, ignore_errors=True)
         for job in jobs:
             link_files(staging, files_of(job.project.name))
-        # Only the sites whose output, or what their links reach, changed since they last passed are checked.
-        reach = dependencies.reach_digest((site_output_dir(*units[name]), entry.reach)
-                                          for name, entry in entries.items())
-        check_keys = {site.id: dependencies.check_key(model, [entries[f"{lang}/{site.id}"].key
-                                                              for lang in project.languages], reach)
-                      for site in project.sites}
-        passed = cache.checked(root)
-        scope = {path for name, (site, lang) in units.items() if passed.get(site.id) != check_keys[site.id]
-                 for path in facts.paths_of(site_output_dir(site, lang))}
+        # Only the pages where a check could find something new since their site last passed are checked.
+        base = dependencies.check_base(model, dependencies.reach_digest(
+            (site_output_dir(*units[name]), entry.reach) for name, entry in entries.items()))
+        project_keys = {name: entry.key for name, entry in entries.items()}
+        scope = check_scope.pages_to_check(project, facts, base, project_keys, cache.checked(root), rebuilt)
         problems = check_output(project, staging, facts, scope)
         if problems:
             raise ContributorError(problems)
-        cache.record_checked(root, check_keys)
+        cache.record_checked(root, check_scope.records(project, base, project_keys))
     except BaseException:
         if new_staging:  # a kept staging tree stays for the next build, which brings it up to date
             shutil.rmtree(staging, ignore_errors=True)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, pipeline
+from generator import cache, checks, pipeline
 from generator.checks import facts
 from generator.errors import ContributorError
 
-from .conftest import _parse_cached, copy_project, edit, parse, run_generator
+from .conftest import _parse_cached, append, copy_project, edit, parse, run_generator
 
 
 def _snapshot(tree: Path) -> dict[str, bytes]:
@@ -177,7 +177,7 @@ def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_ar
     entry = cache.load_entry(project, "cy/main")
     kept = entry.facts()
     assert "brawddeg newydd am y rhanbarthau" in kept["amdanom-ni/index.html"]["text"]
-    assert kept == facts.read_site(entry.folder, "cy")
+    assert kept == facts.read_site(entry.folder, "cy").facts
 
     changed = tmp_path / "changed"
     shutil.copytree(entry.folder, changed)
@@ -188,9 +188,57 @@ def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_ar
     facts_of = facts.facts_of
     monkeypatch.setattr(facts, "facts_of", lambda html, lang: read.append(lang) or facts_of(html, lang))
     again = facts.read_site(changed, "cy", previous=entry)
-    assert len(read) == 1 and "un arall" in again["amdanom-ni/index.html"]["text"]
+    assert len(read) == 1 and "un arall" in again.facts["amdanom-ni/index.html"]["text"]
+    assert again.changed == {"amdanom-ni/index.html"}
     monkeypatch.undo()
-    assert again == facts.read_site(changed, "cy")
+    assert again.facts == facts.read_site(changed, "cy").facts
+
+
+def _checked_pages(monkeypatch) -> list[set[str]]:
+    """The pages each build's output checks judge (the checks run as ever)."""
+    scopes: list[set[str]] = []
+    check_output = checks.check_output
+
+    def recording(project, tree, facts, scope=None):
+        scopes.append(set(facts) if scope is None else set(scope))
+        return check_output(project, tree, facts, scope)
+
+    monkeypatch.setattr(checks, "check_output", recording)
+    return scopes
+
+
+def test_an_edit_to_a_pages_text_checks_that_page_and_its_translations_only(project, monkeypatch):
+    scopes = _checked_pages(monkeypatch)
+    append(project / "content" / "en" / "main" / "about.md", "\nAsk us anything about fostering.\n")
+    _build(project)
+    assert scopes == [{"en/about/index.html", "cy/amdanom-ni/index.html"}]
+
+    edit(project / "content" / "en" / "main" / "about.md", "## The regions", "## Our regions")
+    _build(project)
+    assert len(scopes[1]) > 1000, "a heading's id changed: every page that may link to it is checked"
+
+
+def test_a_page_that_failed_its_checks_is_checked_until_it_passes_whatever_else_is_edited(project, monkeypatch):
+    """The pages checked are those that changed since their site last passed, not since the last build."""
+    scopes = _checked_pages(monkeypatch)
+    welsh = project / "content" / "cy" / "main"
+    append(welsh / "amdanom-ni.md", "\nYou can talk to your local team about fostering and what it means for you.\n")
+    with pytest.raises(ContributorError) as failure:
+        _build(project)
+    assert {p.file for p in failure.value.problems} == {"content/cy/main/amdanom-ni.md"}
+
+    append(welsh / "preifatrwydd.md", "\nGallwch ofyn i ni am unrhyw beth.\n")
+    with pytest.raises(ContributorError) as failure:
+        _build(project)
+    assert {p.file for p in failure.value.problems} == {"content/cy/main/amdanom-ni.md"}
+    assert "cy/amdanom-ni/index.html" in scopes[1]
+
+    edit(welsh / "amdanom-ni.md", "You can talk to your local team about fostering and what it means for you.",
+         "Gallwch siarad â'ch tîm lleol am faethu.")
+    _build(project)
+    append(welsh / "preifatrwydd.md", "\nMae croeso i chi gysylltu.\n")
+    _build(project)
+    assert scopes[-1] == {"cy/preifatrwydd/index.html", "en/privacy/index.html"}
 
 
 def test_a_link_into_another_site_is_checked_again_when_that_site_changes(project):

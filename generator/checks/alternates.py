@@ -22,6 +22,7 @@ from .. import urls
 from ..errors import Problem
 from ..model import Project
 from .html_tags import Tag
+from .pages import page_files
 
 if TYPE_CHECKING:
     from .facts import PageFacts
@@ -67,9 +68,8 @@ def read_head(found: Iterable[Tag]) -> Head:
 def check_alternates(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                      scope: Collection[str] | None = None) -> list[Problem]:
     languages = project.languages
-    address = {urls.absolute_url(project, page, lang): (page, lang)
-               for page in project.all_pages() for lang in languages}
-    files = {url: urls.output_path(page, lang) + "index.html" for url, (page, lang) in address.items()}
+    address = {url: (page, lang) for page, _, addresses in page_files(project) for lang, url in addresses.items()}
+    files = {url: files[lang] for page, files, addresses in page_files(project) for lang, url in addresses.items()}
     heads: dict[str, Head | None] = {}
 
     def head_of(url: str) -> Head | None:

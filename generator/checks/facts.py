@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..data_schema import NUMERAL
 from .alternates import Head, read_head
@@ -133,6 +133,7 @@ class TreeFacts(Mapping[str, PageFacts]):
         self._folder_of: dict[str, str] = {}  # path -> the folder it was added with
         self._paths: dict[str, list[str]] = {}  # folder -> its paths
         self._load: dict[str, Callable[[], dict[str, dict]]] = {}
+        self._data: dict[str, dict[str, dict]] = {}  # folder -> its loaded facts as plain data, by name
         self._loaded: dict[str, PageFacts] = {}
 
     def add(self, folder: str, names: Iterable[str], load: Callable[[], dict[str, dict]]) -> None:
@@ -147,10 +148,11 @@ class TreeFacts(Mapping[str, PageFacts]):
         return self._paths.get(folder, [])
 
     def __getitem__(self, path: str) -> PageFacts:
-        if path not in self._loaded:
+        if path not in self._loaded:  # a site's pages are loaded together, and each page's facts made when asked
             folder = self._folder_of[path]
-            found = self._load[folder]()
-            self._loaded.update({folder + name: PageFacts.from_data(data) for name, data in found.items()})
+            if folder not in self._data:
+                self._data[folder] = self._load[folder]()
+            self._loaded[path] = PageFacts.from_data(self._data[folder][path[len(folder):]])
         return self._loaded[path]
 
     def __contains__(self, path: object) -> bool:
@@ -170,8 +172,13 @@ def read_tree(tree: Path) -> dict[str, PageFacts]:
     return {name: read_facts(tree / name, name.split("/", 1)[0]) for name in names}
 
 
-def read_site(folder: Path, lang: str, previous: Entry | None = None) -> dict[str, dict]:
-    """Facts of every HTML file of one built site (a folder of one language), as plain data.
+class SiteReading(NamedTuple):
+    facts: dict[str, dict]  # every HTML file's facts as plain data (`PageFacts.to_data`), by its relative path
+    changed: frozenset[str]  # the files that did not come out as in the output built before (all, without it)
+
+
+def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteReading:
+    """Facts of every HTML file of one built site (a folder of one language).
 
     previous: the site's output built before (its build cache entry, still as recorded), whose facts are taken
     for every file that came out the same: after an edit to one page, most of a site's pages do."""
@@ -180,7 +187,7 @@ def read_site(folder: Path, lang: str, previous: Entry | None = None) -> dict[st
         earlier = previous.facts() if previous else {}
     except (OSError, ValueError):  # unreadable: every page is read
         earlier = {}
-    found = {}
+    found, changed = {}, set()
     for path in sorted(folder.rglob("*.html")):
         name = path.relative_to(folder).as_posix()
         data = path.read_bytes()
@@ -188,7 +195,8 @@ def read_site(folder: Path, lang: str, previous: Entry | None = None) -> dict[st
             found[name] = earlier[name]
         else:
             found[name] = facts_of(data.decode("utf-8"), lang).to_data()
-    return found
+            changed.add(name)
+    return SiteReading(found, frozenset(changed))
 
 
 def _read_bytes(path: Path) -> bytes | None:

@@ -8,18 +8,17 @@ from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 
-from .. import urls
 from ..errors import Problem
 from ..model import Project
 from .facts import PageFacts
+from .pages import page_files
 
 
 def check_glossary(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                    scope: Collection[str] | None = None) -> list[Problem]:
     default = project.default_language
     problems = []
-    for page in project.all_pages():
-        files = {lang: urls.output_path(page, lang) + "index.html" for lang in project.languages}
+    for page, files, _ in page_files(project):
         if scope is not None and not any(file in scope for file in files.values()):
             continue
         texts = {lang: facts[file].text for lang, file in files.items()}

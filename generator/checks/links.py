@@ -18,7 +18,7 @@ from ..cache import scan_tree
 from ..errors import Problem
 from ..model import Project
 from .facts import PageFacts
-from .pages import built_pages
+from .pages import sources as page_sources
 
 THEME_FOLDER = Path("site_src/overrides")
 _KINDS = {"img": "image", "source": "image", "script": "script", "link": "stylesheet or icon"}
@@ -26,7 +26,7 @@ _KINDS = {"img": "image", "source": "image", "script": "script", "link": "styles
 
 def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                 scope: Collection[str] | None = None) -> list[Problem]:
-    sources = {page.relative: page.source_file for page in built_pages(project, tree)}
+    sources = page_sources(project)
     listed, folders = scan_tree(tree)
     files = set(listed)
     # Each language tree is published at its base address: a root-relative link (as the 404 pages write them)

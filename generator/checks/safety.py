@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from ..errors import Problem
 from ..model import Project
 from .html_tags import Tag
-from .pages import built_pages
+from .pages import sources as page_sources
 
 if TYPE_CHECKING:
     from .facts import PageFacts
@@ -132,7 +132,7 @@ def _tag_safety(name: str, attributes: str) -> tuple[tuple[str, ...], bool]:
 
 def check_output_safety(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                         scope: Collection[str] | None = None) -> list[Problem]:
-    sources = {page.relative: page.source_file for page in built_pages(project, tree)}
+    sources = page_sources(project)
     problems = []
     theme: dict[str, list[str]] = {}  # what the templates produce -> the pages it is on
     for relative in sorted(facts if scope is None else scope):
