@@ -148,7 +148,7 @@ def _build(pipeline, root: Path, request: dict, builders) -> dict:
     try:
         summary = pipeline.build_if_changed(root, Path(request["output"]), request["absolute_links"],
                                             release=request["release"], builders=builders, server=False)
-        return {"summary": dataclasses.asdict(summary)}
+        return {"summary": dataclasses.asdict(dataclasses.replace(summary, published={}))}  # already recorded
     except ContributorError as error:
         return {"problems": [dataclasses.asdict(problem) for problem in error.problems]}
     except Exception:  # the build runs again in the asking process, which reports it as it would

@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,15 +108,28 @@ def project_key(shared: str, files: dict[str, str]) -> str:
 
 # --- the published output ---------------------------------------------------------------------------
 
+def _walk(tree: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """Every file and folder under tree: its path relative to tree, and its directory entry. Strings, not
+    Paths, and scandir's entries, not os.walk: a site has a folder for every page."""
+    top = os.fspath(tree)
+    stack = [""]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(os.path.join(top, folder) if folder else top) as entries:
+            for entry in entries:
+                relative = f"{folder}/{entry.name}" if folder else entry.name
+                yield relative, entry
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(relative)
+
+
 def listing(folder: Path) -> dict[str, list[int]]:
     """Every file under folder (relative path -> [size, modification time in ns])."""
     found = {}
-    for base, _subfolders, names in os.walk(folder):
-        prefix = os.path.relpath(base, folder).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        for name in names:
-            stat = os.stat(os.path.join(base, name))
-            found[prefix + name] = [stat.st_size, stat.st_mtime_ns]
+    for relative, entry in _walk(folder):
+        if not entry.is_dir(follow_symlinks=False):
+            stat = entry.stat()
+            found[relative] = [stat.st_size, stat.st_mtime_ns]
     return found
 
 
@@ -124,18 +138,11 @@ def scan_tree(tree: Path) -> tuple[dict[str, int], set[str]]:
     paths; '' is the tree itself)."""
     files: dict[str, int] = {}
     folders: set[str] = {""}
-    stack = [""]
-    top = os.fspath(tree)
-    while stack:
-        folder = stack.pop()
-        with os.scandir(os.path.join(top, folder) if folder else top) as entries:  # not Path: thousands of folders
-            for entry in entries:
-                relative = f"{folder}/{entry.name}" if folder else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(relative)
-                    stack.append(relative)
-                else:
-                    files[relative] = entry.inode()
+    for relative, entry in _walk(tree):
+        if entry.is_dir(follow_symlinks=False):
+            folders.add(relative)
+        else:
+            files[relative] = entry.inode()
     return files, folders
 
 
@@ -156,10 +163,16 @@ def up_to_date(root: Path, output: Path, print_: str) -> dict | None:
     return record.get("summary")
 
 
-def record_published(root: Path, output: Path, print_: str, summary: dict) -> None:
+def record_published(root: Path, output: Path, print_: str, summary: dict, links: dict[str, Path] | None = None
+                     ) -> None:
+    """links: every file of output (relative path -> the file it is a hard link to or a copy of, whose size and
+    modification time it shares), when known: the files are then found without walking output's folders."""
     state = _load_state(root)
     state.pop(str(output), None)
-    state[str(output)] = {"fingerprint": print_, "summary": summary, "files": listing(output)}
+    files = listing(output) if links is None else {relative: [stat.st_size, stat.st_mtime_ns]
+                                                    for relative, source in links.items()
+                                                    for stat in (os.stat(source),)}
+    state[str(output)] = {"fingerprint": print_, "summary": summary, "files": files}
     while len(state) > _KEPT_OUTPUTS:
         state.pop(next(iter(state)))
     _write_atomically(root / STATE_FILE, json.dumps(state))

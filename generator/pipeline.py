@@ -33,6 +33,8 @@ class Summary:
     unchanged: bool = False  # nothing to do: the output was already up to date
     warnings: str = ""  # what the contributor should still see (repeated by a build with nothing to do)
     served: bool = False  # built by the build server
+    # Every published file (path in the output -> the file it is a link to), for the build state.
+    published: dict[str, Path] = field(default_factory=dict, repr=False)
 
     def to_data(self) -> dict:
         return {"sites": self.sites, "languages": self.languages, "pages": self.pages, "warnings": self.warnings}
@@ -71,7 +73,7 @@ def build_if_changed(root: Path, output: Path, absolute_links: bool = False, wor
         return served
     report = Summary(0, 0, 0)
     build(root, output, absolute_links, workers, release, report=report, builders=builders)
-    cache.record_published(root, output, print_, report.to_data())
+    cache.record_published(root, output, print_, report.to_data(), report.published or None)
     return report
 
 
@@ -166,6 +168,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             raise ContributorError(list(dict.fromkeys(found_first)))
 
     staging, new_staging = staging_dir(output)
+    published: dict[str, Path] = {}  # what staging holds: path in it -> the file it is a link to
     facts = TreeFacts()
     built_facts: dict[str, dict] = {}
     rebuilt: dict[str, tuple[str | None, frozenset[str]]] = {}  # for check_scope
@@ -189,6 +192,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             if entries[name] is not None:
                 ready.update(files_of(name))
         sync_tree(staging, ready)
+        published.update(ready)
 
     try:
         try:
@@ -197,7 +201,9 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             for job in jobs:
                 shutil.rmtree(job.site_dir, ignore_errors=True)
         for job in jobs:
-            link_files(staging, files_of(job.project.name))
+            built = files_of(job.project.name)
+            link_files(staging, built)
+            published.update(built)
         # Only the pages where a check could find something new since their site last passed are checked.
         base = dependencies.check_base(model, dependencies.reach_digest(
             (site_output_dir(*units[name]), entry.reach) for name, entry in entries.items()))
@@ -219,6 +225,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         report.rendered = rendered
         report.reused = len(units) - len(jobs)
         report.warnings = warnings_report(currency.warnings, folder_name(root)) if currency.warnings else ""
+        report.published = published
     return project
 
 
