@@ -127,8 +127,9 @@ def _warm_up(config_file: str | None, rebuilds: bool = False) -> None:
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from . import template_memo
+    from . import json_sources, template_memo
 
+    json_sources.install()  # before any configuration is read here
     template_memo.wanted = rebuilds
 
     logger = logging.getLogger("mkdocs")

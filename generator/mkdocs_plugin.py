@@ -33,7 +33,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import i18n, markdown_memo, search_memo, template_memo
+from . import i18n, json_sources, markdown_memo, search_memo, template_memo
 from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
@@ -66,6 +66,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         template_memo.enabled = template_memo.wanted and not self.plain and not self.serving
         if self.plain:
             return config
+        json_sources.install()
         markdown_memo.install()
         search_memo.install()
         template_memo.install()
