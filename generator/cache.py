@@ -42,8 +42,20 @@ INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
 SHARED_PARTS = ("site_src", "mkdocs.yml")
 # Outputs remembered in the state (site/ and, say, a test's or a deployment's folder).
 _KEPT_OUTPUTS = 8
-# Facts files read in this process (a build server reads the same ones build after build), by their size.
-_facts_read = Kept(64 * 2**20, cost=lambda key, facts: key[2])
+# The build cache's JSON files read in this process, by their size: a build server reads the same ones build
+# after build (each file is replaced when it changes, never rewritten in place).
+_json_read = Kept(64 * 2**20, cost=lambda key, data: key[2])
+
+
+def _read_json(path: Path):
+    """The JSON file's data (not to be changed: it is kept for the next build)."""
+    stat = os.stat(path)
+    key = (os.fspath(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    found = _json_read.get(key)
+    if found is None:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        _json_read.keep(key, found)
+    return found
 
 
 def hash_tree(digest, base: Path, path: Path, suffixes: tuple[str, ...] = ()) -> None:
@@ -199,14 +211,7 @@ class Entry:
     def facts(self) -> dict:
         """Relative path of each HTML file -> its facts for the checks (plain data), read when asked for.
         Not to be changed: a build server's process keeps what it read for the next build."""
-        path = _facts_file(self.folder)
-        stat = os.stat(path)
-        key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)  # the file is replaced, never rewritten
-        found = _facts_read.get(key)
-        if found is None:
-            found = json.loads(path.read_text(encoding="utf-8"))
-            _facts_read.keep(key, found)
-        return found
+        return _read_json(_facts_file(self.folder))
 
 
 def entry_folder(root: Path, name: str) -> Path:
@@ -226,16 +231,17 @@ def load_entry(root: Path, name: str, key: str | None = None, render_key: str | 
     still exactly as built."""
     folder = entry_folder(root, name)
     try:
-        data = json.loads(_record_file(folder).read_text(encoding="utf-8"))
+        data = _read_json(_record_file(folder))
     except (OSError, ValueError):
         return None
     if key not in (None, data.get("key")) or render_key not in (None, data.get("render_key")):
         return None
     if not folder.is_dir() or not _facts_file(folder).is_file():
         return None
+    top = os.fspath(folder)
     try:
         for relative, (size, mtime) in data["files"].items():
-            stat = os.stat(folder / relative)
+            stat = os.stat(os.path.join(top, relative))
             if stat.st_size != size or stat.st_mtime_ns != mtime:
                 return None
     except OSError:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from .checks.facts import TreeFacts
 from .model import Project, Site
-from .urls import output_path, site_output_dir
+from .urls import page_files, site_output_dir
 
 Passed = dict  # a site's record in the build cache: {"base": check base, "projects": {lang: project key}}
 
@@ -70,9 +70,5 @@ def _changed_pages(site: Site, record: Passed | None, base: str, site_keys: Mapp
 
 def _translations(project: Project, site: Site, changed: set[str]) -> list[list[str]]:
     """For each of the site's pages with a language version in changed, every language version."""
-    found = []
-    for page in project.site_pages(site):
-        versions = [output_path(page, lang) + "index.html" for lang in project.languages]
-        if not changed.isdisjoint(versions):
-            found.append(versions)
-    return found
+    return [list(row.files.values()) for row in page_files(project)
+            if row.page.site.id == site.id and not changed.isdisjoint(row.files.values())]

@@ -22,7 +22,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .data_schema import Id, NonEmpty, Strict
-from .errors import ContributorError, Problem, relative_name
+from .errors import ContributorError, Problem
+from .kept import Kept
 from .validation import SLUG_PATTERN, validate_document
 from .yaml_source import parse_yaml
 
@@ -133,8 +134,25 @@ def load_pages(root: Path, languages: list[str]) -> list[SourcePage]:
     return pages
 
 
+# Front matter read and validated in this process, by its text: a build server reads the same again build after
+# build (the validated models are not changed once made).
+_front_matters = Kept(16 * 2**20, cost=lambda key, found: len(key[0]))
+
+
+def _front_matter(text: str, file: str, schema: type[FrontMatter]) -> tuple[FrontMatter, dict[str, int]]:
+    """The page's front matter, validated, and the line of each of its fields."""
+    key = (text, file, schema)
+    found = _front_matters.get(key)
+    if found is None:
+        doc = parse_yaml("\n" + text, file)  # line numbers are offset by the opening '---'
+        meta = validate_document(doc, schema, {})
+        found = (meta, {str(path[0]): line for path, line in doc.lines.items() if len(path) == 1})
+        _front_matters.keep(key, found)
+    return found
+
+
 def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
-    file = relative_name(path, root)
+    file = path.relative_to(root).as_posix()  # found under root: no need to resolve it
     parts = path.relative_to(base).parts
     authority = region = None
     schema: type[FrontMatter] = FrontMatter
@@ -173,9 +191,6 @@ def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
         raise ContributorError([Problem(
             file, "The front matter is never closed.", line=1, fix="Add a line '---' after the 'title:' line.",
         )]) from None
-    # Front matter line numbers are offset by the opening '---'.
-    doc = parse_yaml("\n" + "\n".join(lines[1:end]), file)
-    meta = validate_document(doc, schema, {})
-    meta_lines = {str(path[0]): line for path, line in doc.lines.items() if len(path) == 1}
+    meta, meta_lines = _front_matter("\n".join(lines[1:end]), file, schema)
     return SourcePage(file, lang, kind, authority, slug, meta, "\n".join(lines[end + 1:]), end + 2, meta_lines,
                       region)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -75,14 +74,6 @@ class ProblemCollector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ContributorError(self.problems)
-
-
-def relative_name(path: Path, root: Path) -> str:
-    """The path as a contributor would type it: relative to the project root when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 @dataclass

@@ -148,7 +148,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         workers build while the rest are rendered. Every problem is reported together at the end."""
         nonlocal rendered
         try:
-            for item in render_projects(project, stale, absolute_links):
+            for item in render_projects(project, stale, absolute_links, model):
                 rendered += 1
                 if found_first:  # rendered only to report its problems with the others
                     continue

@@ -28,17 +28,17 @@ SITE_SITEMAPS = {"sitemap.xml", "sitemap.xml.gz"}
 def write_sitemaps(project: Project, folder: Path) -> dict[str, Path]:
     """One sitemap per language tree, every page with its alternates, written under folder (a file is only
     rewritten when its text changes). Returns where each goes in the published tree -> the file."""
-    pages = project.all_pages()
+    pages = urls.page_files(project)
     multilingual = len(project.languages) > 1
     written = {}
     for lang in project.languages:
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-        for page in pages:
-            lines.append(f"  <url><loc>{_escape(urls.absolute_url(project, page, lang))}</loc>")
+        for _, _, addresses in pages:
+            lines.append(f"  <url><loc>{_escape(addresses[lang])}</loc>")
             if multilingual:
                 for code in project.languages:
-                    href = quoteattr(urls.absolute_url(project, page, code))
+                    href = quoteattr(addresses[code])
                     lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>')
             lines.append("  </url>")
         lines.append("</urlset>\n")

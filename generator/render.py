@@ -8,6 +8,7 @@ The renderer does not know how or where projects are built.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
@@ -18,6 +19,7 @@ from . import i18n, urls
 from .cache import PROJECTS_DIR
 from .content import SourcePage
 from .errors import ContributorError, ProblemCollector
+from .kept import Kept
 from .model import Page, Project, Site
 from .templating import RenderedPage, render_page, site_name
 from .tenant import repository
@@ -45,17 +47,19 @@ def render_project_files(project: Project, only: Collection[tuple[str, str]] | N
     return list(render_projects(project, units))
 
 
-def render_projects(project: Project, units: Iterable[tuple[str, str]],
-                    absolute_links: bool = False) -> Iterator[RenderedProject]:
+def render_projects(project: Project, units: Iterable[tuple[str, str]], absolute_links: bool = False,
+                    model: str | None = None) -> Iterator[RenderedProject]:
     """Render the (site id, language) pairs in the order given, yielding each project as soon as it is
     rendered (so it can be built while the next is rendered).
 
+    model: the model digest (`dependencies.model_digest`), when known: a page rendered before in this process
+    from the same model and text is not rendered again.
     A project with a mistake is not yielded; once every other has been, ContributorError lists every problem.
     """
     problems = ProblemCollector()
     for site_id, lang in units:
         try:
-            rendered = _render_site(project, project.site(site_id), lang, absolute_links)
+            rendered = _render_site(project, project.site(site_id), lang, absolute_links, model)
         except ContributorError as error:
             problems.extend(error.problems)
             continue
@@ -89,7 +93,8 @@ def write_project(project: Project, item: RenderedProject) -> Path:
     return folder / "mkdocs.yml"
 
 
-def _render_site(project: Project, site: Site, lang: str, absolute_links: bool) -> RenderedProject:
+def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, model: str | None
+                 ) -> RenderedProject:
     problems = ProblemCollector()
     files: dict[str, str] = {}
     sources: dict[str, SourcePage] = {}
@@ -97,7 +102,7 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool) 
     folders: dict[str, list] = {}  # a folder's pages form one section of the menu, titled by its first page
     for page in project.site_pages(site):
         try:
-            rendered = _render_page(project, page, lang)
+            rendered = _render_page(project, page, lang, model)
         except ContributorError as error:
             problems.extend(error.problems)
             continue
@@ -118,7 +123,39 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool) 
     return RenderedProject(site, lang, files, sources)
 
 
-def _render_page(project: Project, page: Page, lang: str) -> RenderedPage:
+# Pages rendered in this process, by all they are rendered from (see `dependencies`): the model digest, the
+# page and its language, and its text (a handbook page's: every chapter and variation of its language). A build
+# server renders again only the pages an edit changed.
+_rendered = Kept(32 * 2**20, cost=lambda key, page: len(key[-1]) + len(page.body))
+
+
+def _render_page(project: Project, page: Page, lang: str, model: str | None) -> RenderedPage:
+    if model is None:
+        return _render_page_again(project, page, lang)
+    key = (model, page.site.id, page.id, page.role, lang, _text_of(project, page, lang))
+    rendered = _rendered.get(key)
+    if rendered is None:
+        rendered = _render_page_again(project, page, lang)
+        _rendered.keep(key, rendered)
+    return rendered
+
+
+def _text_of(project: Project, page: Page, lang: str) -> str:
+    """The text a page is rendered from besides the model."""
+    if page.role == "page":
+        source = page.source(lang)
+        return f"{source.file}\0{source.body}"
+    key = ("handbook-texts", lang)
+    if key not in project.memo:
+        digest = hashlib.blake2b(digest_size=20)
+        for source in project.pages:
+            if source.lang == lang and source.kind in ("chapter", "variation"):
+                digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
+        project.memo[key] = digest.hexdigest()
+    return project.memo[key]
+
+
+def _render_page_again(project: Project, page: Page, lang: str) -> RenderedPage:
     if page.role == "page":
         return render_page(project, page, lang)
     from .handbook_html import render_handbook_page  # only local sites have a handbook

@@ -7,6 +7,7 @@ site; a page `<slug>.md` becomes `<slug>/index.html` (MkDocs' directory URLs), t
 from __future__ import annotations
 
 import posixpath
+from typing import NamedTuple
 
 from .model import Page, Project, Site
 
@@ -61,3 +62,24 @@ def site_base_url(project: Project, site: Site, lang: str) -> str:
 
 def absolute_url(project: Project, page: Page, lang: str) -> str:
     return site_base_url(project, page.site, lang) + page_dir(page, lang)
+
+
+class PageFiles(NamedTuple):
+    page: Page
+    files: dict[str, str]  # language -> its built file, relative to the tree ('cy/ynys-mon/cysylltu/index.html')
+    addresses: dict[str, str]  # language -> its published address
+
+
+_table: tuple[Project | None, list[PageFiles]] = (None, [])
+
+
+def page_files(project: Project) -> list[PageFiles]:
+    """Every page's built file and address in each language: worked out once per loaded project, as the
+    sitemaps and every output check ask (an incremental build checks only a few pages)."""
+    global _table
+    if _table[0] is not project:
+        languages = project.languages
+        _table = (project, [PageFiles(page, {lang: output_path(page, lang) + "index.html" for lang in languages},
+                                      {lang: absolute_url(project, page, lang) for lang in languages})
+                            for page in project.all_pages()])
+    return _table[1]

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, checks, pipeline
+from generator import cache, checks, pipeline, render
 from generator.checks import facts
 from generator.errors import ContributorError
+from generator.loader import load_project
 
 from .conftest import _parse_cached, append, copy_project, edit, parse, run_generator
 
@@ -239,6 +240,30 @@ def test_a_page_that_failed_its_checks_is_checked_until_it_passes_whatever_else_
     append(welsh / "preifatrwydd.md", "\nMae croeso i chi gysylltu.\n")
     _build(project)
     assert scopes[-1] == {"cy/preifatrwydd/index.html", "en/privacy/index.html"}
+
+
+def test_a_process_that_rendered_a_site_renders_again_only_the_edited_page(project, monkeypatch):
+    """As a build server does: the pages an edit did not change come from what this process rendered before,
+    and the project's files are what rendering every page gives."""
+    about = project / "content" / "en" / "main" / "about.md"
+    append(about, "\nAsk us anything about fostering.\n")
+    _build(project)
+    rendered = []
+    render_again = render._render_page_again
+
+    def counting(model, page, lang):
+        rendered.append(page.source(lang).file)
+        return render_again(model, page, lang)
+
+    monkeypatch.setattr(render, "_render_page_again", counting)
+    append(about, "\nOr call your local team.\n")
+    assert _build(project).built == ["en/main"]
+    assert rendered == ["content/en/main/about.md"]
+
+    monkeypatch.undo()
+    whole = render.render_project_files(load_project(project), only=[("main", "en")])[0]
+    folder = project / cache.PROJECTS_DIR / "en" / "main"
+    assert {name: (folder / name).read_text(encoding="utf-8") for name in whole.files} == whole.files
 
 
 def test_a_link_into_another_site_is_checked_again_when_that_site_changes(project):

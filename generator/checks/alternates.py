@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlsplit
 from .. import urls
 from ..errors import Problem
 from ..model import Project
+from ..urls import page_files
 from .html_tags import Tag
-from .pages import page_files
 
 if TYPE_CHECKING:
     from .facts import PageFacts

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..model import Project
+from ..urls import page_files
 from .facts import PageFacts
-from .pages import page_files
 
 
 def check_glossary(project: Project, tree: Path, facts: Mapping[str, PageFacts],
