@@ -1,10 +1,16 @@
-"""Reuse the menu's items from page to page within one MkDocs build.
+"""Reuse the menu's items from page to page, and from build to build in one process.
 
 Material writes the whole menu into every page, so a site of n pages renders n*n menu items; on the national
 site most of a build's time went there. A top-level item whose branch does not hold the page being built
 comes out the same on every page that writes the branch's links the same way, so it is rendered once for
 each way and reused. The branch holding the page (opened, marked active, with the page's contents) is
 rendered every time.
+
+An item is kept by all that Material's macro reads of it (each title, address and icon, status and subtitle
+of its branch), the theme features, the item's place in the menu and its links as written: so the local
+sites of a language, whose menus are alike, share their items in a worker, and a build server's worker
+renders after an edit only the items that changed. At most 16 MiB of HTML per process, the oldest dropped
+first.
 
 Links are written relative to the page's folder (MkDocs' `url` filter). A link to a page whose first folder
 differs from the page's own first folder is written as one '../' per folder the page is deep, then the
@@ -20,15 +26,19 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
+from .kept import Kept
+
+_kept = Kept(16 * 2**20, cost=lambda key, html: len(html))
+
 
 class MenuCache:
     """The theme's `partials/nav.html` (our override) calls this with Material's own macro for one item, the
     menu's top-level items and the page. One instance per build: the menu's items are that build's objects."""
 
-    def __init__(self, url_filter: Callable[[dict, str], str] | None):
+    def __init__(self, url_filter: Callable[[dict, str], str] | None, theme: tuple = ()):
         self._url = url_filter  # the theme's `url` filter; None: render every time (plain MkDocs, for the benchmark)
+        self._theme = theme  # what else the macro reads: the theme's features and status labels
         self._branches: dict[int, _Branch] = {}
-        self._rendered: dict[tuple, Any] = {}
         self._page: tuple[Any, list[str]] = (None, [])
 
     def __call__(self, render: Callable[..., Any], items, page) -> Markup:
@@ -39,10 +49,12 @@ class MenuCache:
     def _item(self, render: Callable[..., Any], item, path: str, page) -> Any:
         if self._url is None or not isinstance(page, Page) or item.active or item is page:
             return render(item, path, 1)
-        key = (id(item), path, self._links_written(item, page))
-        if key not in self._rendered:
-            self._rendered[key] = render(item, path, 1)
-        return self._rendered[key]
+        key = (self._theme, self._branch(item).signature, path, self._links_written(item, page))
+        found = _kept.get(key)
+        if found is None:
+            found = render(item, path, 1)
+            _kept.keep(key, found)
+        return found
 
     def _links_written(self, item, page: Page) -> tuple:
         """What decides how the branch's links come out on this page."""
@@ -66,7 +78,8 @@ class MenuCache:
 
 
 class _Branch:
-    """An item and everything under it: the addresses it links to and their first folders."""
+    """An item and everything under it: the addresses it links to and their first folders, and all Material's
+    macro reads of it."""
 
     def __init__(self, item):
         self.links: list[str] = []
@@ -79,6 +92,14 @@ class _Branch:
                 self.pages_only &= isinstance(node, Page)
             stack.extend(getattr(node, "children", None) or ())
         self.first_folders = {parts[0] for parts in map(_parts, self.links) if parts}
+        self.signature = _signature(item)
+
+
+def _signature(node) -> tuple:
+    meta = getattr(node, "meta", None) or {}
+    return (type(node).__name__, node.title, getattr(node, "url", None), meta.get("icon"), meta.get("status"),
+            meta.get("subtitle"), getattr(node, "encrypted", None), repr(getattr(node, "typeset", None)),
+            tuple(_signature(child) for child in getattr(node, "children", None) or ()))
 
 
 def _folder(url: str) -> str:

@@ -118,7 +118,9 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         if self._shares_assets():
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
-        env.globals["fw_menu"] = MenuCache(None if self.plain else env.filters["url"])
+        theme = (config.theme.get("language"), tuple(config.theme.get("features") or ()),
+                 repr(config.extra.get("status")))
+        env.globals["fw_menu"] = MenuCache(None if self.plain else env.filters["url"], theme)
         return env
 
     def on_post_page(self, output, /, *, page, config):

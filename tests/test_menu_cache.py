@@ -1,5 +1,5 @@
-"""The menu's items are reused from page to page (generator/menu_cache.py): the pages must come out exactly
-as Material writes them when it renders the whole menu for every page."""
+"""The menu's items are reused from page to page and from site to site (generator/menu_cache.py): the pages
+must come out exactly as Material writes them when it renders the whole menu for every page."""
 
 from __future__ import annotations
 
@@ -9,20 +9,23 @@ from pathlib import Path
 import pytest
 
 import generator.mkdocs_plugin
-from generator import cache
-from generator.menu_cache import MenuCache
+from generator import cache, menu_cache
+from generator.menu_cache import MenuCache, Page
 
-from .conftest import ROOT, Built, build_with_mkdocs, relocated_config
+from .conftest import ROOT, TWIN_SITES, Built, build_with_mkdocs, relocated_config
 
 
 class _Counting(MenuCache):
     rendered = reused = 0
+    branches_rendered = 0  # of the items whose branch does not hold the page (the others, and the menu of a
+    # page that is not a page of the site, such as 404.html, are always rendered)
 
     def _item(self, render, item, path, page):
         calls = []
         result = super()._item(lambda *args: calls.append(args) or render(*args), item, path, page)
         _Counting.rendered += bool(calls)
         _Counting.reused += not calls
+        _Counting.branches_rendered += bool(calls) and isinstance(page, Page) and not (item.active or item is page)
         return result
 
 
@@ -41,6 +44,7 @@ def test_pages_with_reused_menu_items_are_byte_for_byte_those_of_materials_own_m
     are one folder deeper): every file is the same as when Material renders the whole menu on every page."""
     project = ROOT / cache.PROJECTS_DIR / site
     monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
+    monkeypatch.setattr(menu_cache, "_kept", menu_cache._kept.emptied())
     _Counting.rendered = _Counting.reused = 0
     ours = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "ours")
     materials = build_with_mkdocs(_with_materials_menu(project, tmp_path), tmp_path / "materials")
@@ -50,3 +54,20 @@ def test_pages_with_reused_menu_items_are_byte_for_byte_those_of_materials_own_m
     assert _Counting.reused > 2 * _Counting.rendered, "most menu items were reused"
     assert ours.keys() == materials.keys()
     assert [path for path in materials if ours[path] != materials[path]] == []
+
+
+def test_a_site_whose_menu_is_like_another_s_reuses_its_items_and_comes_out_as_with_materials_menu(
+        built: Built, tmp_path, monkeypatch):
+    """Two local sites of one region in one process: the second renders only the items that differ (its own
+    pages' titles), and each file is as Material's whole menu writes it."""
+    monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
+    monkeypatch.setattr(menu_cache, "_kept", menu_cache._kept.emptied())
+    _Counting.branches_rendered = 0
+    build_with_mkdocs(ROOT / cache.PROJECTS_DIR / TWIN_SITES[0] / "mkdocs.yml", tmp_path / "first")
+    first, _Counting.branches_rendered = _Counting.branches_rendered, 0
+    second = build_with_mkdocs(ROOT / cache.PROJECTS_DIR / TWIN_SITES[1] / "mkdocs.yml", tmp_path / "second")
+    assert 0 < _Counting.branches_rendered <= first // 4, "the second site rendered its menu's items again"
+
+    materials = build_with_mkdocs(_with_materials_menu(ROOT / cache.PROJECTS_DIR / TWIN_SITES[1], tmp_path),
+                                  tmp_path / "materials")
+    assert [path for path in materials if second[path] != materials[path]] == []
