@@ -42,9 +42,10 @@ INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
 SHARED_PARTS = ("site_src", "mkdocs.yml")
 # Outputs remembered in the state (site/ and, say, a test's or a deployment's folder).
 _KEPT_OUTPUTS = 8
-# The build cache's JSON files read in this process, by their size: a build server reads the same ones build
-# after build (each file is replaced when it changes, never rewritten in place).
-_json_read = Kept(64 * 2**20, cost=lambda key, data: key[2])
+# The build cache's JSON files read in this process: a build server reads the same ones build after build (each
+# file is replaced when it changes, never rewritten in place). Read into Python, a file takes about six times
+# its size.
+_json_read = Kept(64 * 2**20, cost=lambda key, data: 6 * key[2])
 
 
 def _read_json(path: Path):

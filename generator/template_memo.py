@@ -10,6 +10,8 @@ page's HTML. The inputs are all the template can read:
 - the build: the project's configuration as loaded from its files (the site's name, address, language,
   theme and menu titles), every page's title and address in the menu, every file's address.
 
+The theme's own pages (404.html) are kept likewise, by the build's inputs alone.
+
 The theme's templates, catalogues and the code are not in the key: a build server stops when any of them
 changes. MkDocs still runs the page's plugin events and writes the file. Only processes that build the same
 projects again turn this on (`wanted`: a build server's workers), not `make serve` (whose theme can change
@@ -28,6 +30,7 @@ from mkdocs.structure.nav import Link, Section
 from generator.kept import Kept
 
 _build_page = mkdocs_build._build_page  # MkDocs' own
+_build_theme_template = mkdocs_build._build_theme_template
 _kept = Kept(48 * 2**20, cost=lambda key, html: len(key[1]) + len(html))  # key[1]: the page's HTML
 _build: tuple[Any, Any, str] = (None, None, "")
 wanted = False  # this process builds the same projects again (set in a build server's workers)
@@ -36,6 +39,7 @@ enabled = False  # set for each build by the plugin
 
 def install() -> None:
     mkdocs_build._build_page = _build_page_reusing
+    mkdocs_build._build_theme_template = _build_theme_template_reusing
 
 
 def _build_page_reusing(page, config, doc_files, nav, env, dirty=False, excluded=False):
@@ -45,6 +49,14 @@ def _build_page_reusing(page, config, doc_files, nav, env, dirty=False, excluded
            _neighbour(page.previous_page), _neighbour(page.next_page), page.canonical_url, page.edit_url,
            _build_digest(config, nav, doc_files))
     return _build_page(page, config, doc_files, nav, _Templates(env, key), dirty, excluded)
+
+
+def _build_theme_template_reusing(template_name, env, files, config, nav):
+    """The theme's own pages (404.html): they read only the build's configuration, menu and files."""
+    if not enabled:
+        return _build_theme_template(template_name, env, files, config, nav)
+    key = ("theme page", _build_digest(config, nav, files))
+    return _build_theme_template(template_name, _Templates(env, key), files, config, nav)
 
 
 class _Templates:
