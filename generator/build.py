@@ -51,6 +51,7 @@ class Builders:
 
     def __init__(self, workers: int | None = None, warm_up: Path | None = None, rebuilds: bool = False):
         self.workers = workers or default_workers()
+        self.rebuilds = rebuilds
         pools, size = (self.workers, 1) if rebuilds else (1, self.workers)
         self.pools = [ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"),
                                           initializer=_warm_up, initargs=(str(warm_up) if warm_up else None,

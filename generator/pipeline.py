@@ -148,7 +148,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         workers build while the rest are rendered. Every problem is reported together at the end."""
         nonlocal rendered
         try:
-            for item in render_projects(project, stale, absolute_links, model):
+            # Rendered pages are kept only where the same projects are built again (a build server).
+            for item in render_projects(project, stale, absolute_links, model if builders.rebuilds else None):
                 rendered += 1
                 if found_first:  # rendered only to report its problems with the others
                     continue

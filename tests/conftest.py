@@ -25,6 +25,7 @@ from generator.model import Project
 os.environ["FOSTERING_BUILD_SERVER"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECTS = ROOT / PROJECTS_DIR  # the generated MkDocs projects of the built repository
 PROJECT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
 
 
@@ -143,7 +144,7 @@ TWIN_SITES = ("cy/cardiff", "cy/vale-of-glamorgan")  # one region: the same hand
 def build_twin_sites(folder: Path) -> tuple[dict[str, dict[str, bytes]], int]:
     """Two generated sites whose handbooks share chapters, built in this process: each one's files, and how
     many pages they have together."""
-    built = {site: build_with_mkdocs(ROOT / PROJECTS_DIR / site / "mkdocs.yml", folder / site)
+    built = {site: build_with_mkdocs(PROJECTS / site / "mkdocs.yml", folder / site)
              for site in TWIN_SITES}
     return built, sum(1 for files in built.values() for name in files if name.endswith("index.html"))
 
@@ -155,7 +156,7 @@ def build_twin_sites_unwrapped(folder: Path, monkeypatch, memo, owner, name: str
     with monkeypatch.context() as patched:
         patched.setattr(memo, "install", lambda: None)
         patched.setattr(owner, name, getattr(memo, original))
-        return {site: build_with_mkdocs(ROOT / PROJECTS_DIR / site / "mkdocs.yml", folder / site)
+        return {site: build_with_mkdocs(PROJECTS / site / "mkdocs.yml", folder / site)
                 for site in TWIN_SITES}
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import cache, checks, pipeline, render
+from generator.build import Builders
 from generator.checks import facts
 from generator.errors import ContributorError
 from generator.loader import load_project
@@ -29,8 +30,8 @@ def _stats(tree: Path) -> dict[str, tuple[int, int, int]]:
             for p in sorted(tree.rglob("*")) if p.is_file()}
 
 
-def _build(root: Path, workers: int | None = None) -> pipeline.Summary:
-    return pipeline.build_if_changed(root, root / "site", workers=workers)
+def _build(root: Path, workers: int | None = None, builders=None) -> pipeline.Summary:
+    return pipeline.build_if_changed(root, root / "site", workers=workers, builders=builders)
 
 
 @pytest.fixture(scope="module")
@@ -242,12 +243,10 @@ def test_a_page_that_failed_its_checks_is_checked_until_it_passes_whatever_else_
     assert scopes[-1] == {"cy/preifatrwydd/index.html", "en/privacy/index.html"}
 
 
-def test_a_process_that_rendered_a_site_renders_again_only_the_edited_page(project, monkeypatch):
-    """As a build server does: the pages an edit did not change come from what this process rendered before,
-    and the project's files are what rendering every page gives."""
+def test_a_build_server_renders_again_only_the_edited_page(project, monkeypatch):
+    """The pages an edit did not change come from what the build server's process rendered before, and the
+    project's files are what rendering every page gives. A build in its own process keeps nothing."""
     about = project / "content" / "en" / "main" / "about.md"
-    append(about, "\nAsk us anything about fostering.\n")
-    _build(project)
     rendered = []
     render_again = render._render_page_again
 
@@ -256,14 +255,21 @@ def test_a_process_that_rendered_a_site_renders_again_only_the_edited_page(proje
         return render_again(model, page, lang)
 
     monkeypatch.setattr(render, "_render_page_again", counting)
-    append(about, "\nOr call your local team.\n")
-    assert _build(project).built == ["en/main"]
+    with Builders(rebuilds=True) as builders:
+        append(about, "\nAsk us anything about fostering.\n")
+        _build(project, builders=builders)
+        rendered.clear()
+        append(about, "\nOr call your local team.\n")
+        assert _build(project, builders=builders).built == ["en/main"]
     assert rendered == ["content/en/main/about.md"]
-
-    monkeypatch.undo()
     whole = render.render_project_files(load_project(project), only=[("main", "en")])[0]
     folder = project / cache.PROJECTS_DIR / "en" / "main"
     assert {name: (folder / name).read_text(encoding="utf-8") for name in whole.files} == whole.files
+
+    rendered.clear()
+    append(about, "\nOr write to us.\n")
+    _build(project)
+    assert len(rendered) > 20, "a build in its own process keeps nothing: it renders the site whole"
 
 
 def test_a_link_into_another_site_is_checked_again_when_that_site_changes(project):

@@ -7,11 +7,9 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator import cache, json_sources
+from generator import json_sources
 
-from .conftest import ROOT, Built
-
-PROJECTS = ROOT / cache.PROJECTS_DIR
+from .conftest import PROJECTS, Built
 
 
 @pytest.mark.parametrize("site", ["en/main", "cy/cardiff"])

@@ -9,10 +9,10 @@ import pytest
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
-from generator import cache, markdown_memo
+from generator import markdown_memo
 
 from .conftest import (
-    ROOT,
+    PROJECTS,
     TWIN_SITES,
     Built,
     build_twin_sites,
@@ -21,8 +21,6 @@ from .conftest import (
     memo_calls,
     relocated_config,
 )
-
-PROJECTS = ROOT / cache.PROJECTS_DIR
 
 
 @pytest.fixture

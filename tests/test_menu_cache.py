@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import generator.mkdocs_plugin
-from generator import cache, menu_cache
+from generator import menu_cache
 from generator.menu_cache import MenuCache, Page
 
-from .conftest import ROOT, TWIN_SITES, Built, build_with_mkdocs, relocated_config
+from .conftest import PROJECTS, ROOT, TWIN_SITES, Built, build_with_mkdocs, relocated_config
 
 
 class _Counting(MenuCache):
@@ -42,7 +42,7 @@ def test_pages_with_reused_menu_items_are_byte_for_byte_those_of_materials_own_m
                                                                                    monkeypatch):
     """The national site (a flat menu) and a local one (a menu with its handbook as a section, whose pages
     are one folder deeper): every file is the same as when Material renders the whole menu on every page."""
-    project = ROOT / cache.PROJECTS_DIR / site
+    project = PROJECTS / site
     monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
     monkeypatch.setattr(menu_cache, "_kept", menu_cache._kept.emptied())
     _Counting.rendered = _Counting.reused = 0
@@ -63,11 +63,11 @@ def test_a_site_whose_menu_is_like_another_s_reuses_its_items_and_comes_out_as_w
     monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
     monkeypatch.setattr(menu_cache, "_kept", menu_cache._kept.emptied())
     _Counting.branches_rendered = 0
-    build_with_mkdocs(ROOT / cache.PROJECTS_DIR / TWIN_SITES[0] / "mkdocs.yml", tmp_path / "first")
+    build_with_mkdocs(PROJECTS / TWIN_SITES[0] / "mkdocs.yml", tmp_path / "first")
     first, _Counting.branches_rendered = _Counting.branches_rendered, 0
-    second = build_with_mkdocs(ROOT / cache.PROJECTS_DIR / TWIN_SITES[1] / "mkdocs.yml", tmp_path / "second")
+    second = build_with_mkdocs(PROJECTS / TWIN_SITES[1] / "mkdocs.yml", tmp_path / "second")
     assert 0 < _Counting.branches_rendered <= first // 4, "the second site rendered its menu's items again"
 
-    materials = build_with_mkdocs(_with_materials_menu(ROOT / cache.PROJECTS_DIR / TWIN_SITES[1], tmp_path),
+    materials = build_with_mkdocs(_with_materials_menu(PROJECTS / TWIN_SITES[1], tmp_path),
                                   tmp_path / "materials")
     assert [path for path in materials if second[path] != materials[path]] == []

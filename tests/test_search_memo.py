@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from generator import cache, search_memo
+from generator import search_memo
 
 from .conftest import (
-    ROOT,
+    PROJECTS,
     TWIN_SITES,
     Built,
     build_twin_sites,
@@ -18,7 +18,6 @@ from .conftest import (
     memo_calls,
 )
 
-PROJECTS = ROOT / cache.PROJECTS_DIR
 INDEX = "search/search_index.json"
 
 

@@ -15,12 +15,12 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.commands import build as mkdocs_build
 
-from generator import cache, template_memo
+from generator import template_memo
 from generator.build import Builders, Job
 
-from .conftest import ROOT, Built, build_with_mkdocs, relocated_config
+from .conftest import PROJECTS, ROOT, Built, build_with_mkdocs, relocated_config
 
-PROJECT = ROOT / cache.PROJECTS_DIR / "cy" / "cardiff"  # a handbook section: pages one folder deeper too
+PROJECT = PROJECTS / "cy" / "cardiff"  # a handbook section: pages one folder deeper too
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_a_build_servers_project_goes_back_to_the_worker_whose_memo_holds_its_pa
 
     def build(*names: str) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
-        jobs = [Job(projects[name], ROOT / cache.PROJECTS_DIR / name / "mkdocs.yml", tmp_path / str(next(folders)))
+        jobs = [Job(projects[name], PROJECTS / name / "mkdocs.yml", tmp_path / str(next(folders)))
                 for name in names]
         builders.build_all(ROOT, jobs, inspect=_worker,
                            on_built=lambda job, seen: found.update({job.project.name: seen}))
