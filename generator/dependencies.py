@@ -1,12 +1,13 @@
 """What each generated project is rendered from, and what each site's output checks read, as digests.
 
 An incremental build renders again only the projects whose render key changed, and checks again only the
-sites whose check key changed (see `cache` for what is kept). The keys are deliberately coarse: a page is
-rendered from its own text and from the **model digest**, which covers everything but the pages' texts
-(the data, every page's front matter and file, the theme, catalogues and generator, and the build's
-options). So an edit to one page's text renders only the projects showing that page, while a changed title,
-slug or data value renders everything. A handbook page is composed from every chapter and variation, so a
-project with handbook pages depends on all of them in its language.
+pages where a check could find something new (`check_base`, and `check_scope`; see `cache` for what is
+kept). The keys are deliberately coarse: a page is rendered from its own text and from the **model
+digest**, which covers everything but the pages' texts (the data, every page's front matter and file, the
+theme, catalogues and generator, and the build's options). So an edit to one page's text renders only the
+projects showing that page, while a changed title, slug or data value renders everything. A handbook page is
+composed from every chapter and variation, so a project with handbook pages depends on all of them in its
+language.
 """
 
 from __future__ import annotations
