@@ -301,7 +301,7 @@ CHECKED_FILE = CACHE_DIR / "checked.json"
 
 
 def checked(root: Path) -> dict[str, dict]:
-    """Site id -> what its checks read when it last passed (see `check_scope.passed_record`)."""
+    """Site id -> what its checks read when it last passed (see `check_scope.records`)."""
     try:
         return json.loads((root / CHECKED_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -46,10 +46,21 @@ def render_key(project: Project, model: str, site: Site, lang: str) -> str:
         source = page.source(lang)
         digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
     if project.publishes_handbook(site):
+        digest.update(handbook_digest(project, lang).encode())
+    return digest.hexdigest()
+
+
+def handbook_digest(project: Project, lang: str) -> str:
+    """The texts of every handbook chapter and variation in a language: what each handbook page is composed
+    from (once per loaded project)."""
+    key = ("handbook-texts", lang)
+    if key not in project.memo:
+        digest = _digest()
         for source in project.pages:
             if source.lang == lang and source.kind in ("chapter", "variation"):
                 digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
-    return digest.hexdigest()
+        project.memo[key] = digest.hexdigest()
+    return project.memo[key]
 
 
 def check_base(model: str, reach: str) -> str:

@@ -170,7 +170,8 @@ class Project:
 
     @cached_property
     def memo(self) -> dict:
-        """Views derived from the model once per build (a council's composed handbook), by a key of their own."""
+        """Views derived from the model once per build (a council's composed handbook, every page's built files
+        and addresses), by a key of their own."""
         return {}
 
     def all_pages(self) -> list[Page]:

@@ -8,7 +8,6 @@ The renderer does not know how or where projects are built.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 from . import i18n, urls
 from .cache import PROJECTS_DIR
 from .content import SourcePage
+from .dependencies import handbook_digest
 from .errors import ContributorError, ProblemCollector
 from .kept import Kept
 from .model import Page, Project, Site
@@ -145,14 +145,7 @@ def _text_of(project: Project, page: Page, lang: str) -> str:
     if page.role == "page":
         source = page.source(lang)
         return f"{source.file}\0{source.body}"
-    key = ("handbook-texts", lang)
-    if key not in project.memo:
-        digest = hashlib.blake2b(digest_size=20)
-        for source in project.pages:
-            if source.lang == lang and source.kind in ("chapter", "variation"):
-                digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
-        project.memo[key] = digest.hexdigest()
-    return project.memo[key]
+    return handbook_digest(project, lang)
 
 
 def _render_page_again(project: Project, page: Page, lang: str) -> RenderedPage:

@@ -70,16 +70,13 @@ class PageFiles(NamedTuple):
     addresses: dict[str, str]  # language -> its published address
 
 
-_table: tuple[Project | None, list[PageFiles]] = (None, [])
-
-
 def page_files(project: Project) -> list[PageFiles]:
     """Every page's built file and address in each language: worked out once per loaded project, as the
     sitemaps and every output check ask (an incremental build checks only a few pages)."""
-    global _table
-    if _table[0] is not project:
+    if "page-files" not in project.memo:
         languages = project.languages
-        _table = (project, [PageFiles(page, {lang: output_path(page, lang) + "index.html" for lang in languages},
-                                      {lang: absolute_url(project, page, lang) for lang in languages})
-                            for page in project.all_pages()])
-    return _table[1]
+        project.memo["page-files"] = [
+            PageFiles(page, {lang: output_path(page, lang) + "index.html" for lang in languages},
+                      {lang: absolute_url(project, page, lang) for lang in languages})
+            for page in project.all_pages()]
+    return project.memo["page-files"]

@@ -68,8 +68,11 @@ def read_head(found: Iterable[Tag]) -> Head:
 def check_alternates(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                      scope: Collection[str] | None = None) -> list[Problem]:
     languages = project.languages
-    address = {url: (page, lang) for page, _, addresses in page_files(project) for lang, url in addresses.items()}
-    files = {url: files[lang] for page, files, addresses in page_files(project) for lang, url in addresses.items()}
+    address: dict[str, tuple] = {}  # published address -> (page, language)
+    files: dict[str, str] = {}  # published address -> built file
+    for row in page_files(project):
+        for lang, url in row.addresses.items():
+            address[url], files[url] = (row.page, lang), row.files[lang]
     heads: dict[str, Head | None] = {}
 
     def head_of(url: str) -> Head | None:

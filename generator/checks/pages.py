@@ -9,17 +9,14 @@ from pathlib import Path
 from ..model import Project
 from ..urls import page_files
 
-_sources: tuple[Project | None, dict[str, str]] = (None, {})
-
 
 def sources(project: Project) -> dict[str, str]:
     """The source file a contributor edits of every page's built file (by its path relative to the tree):
     worked out once per loaded project, as every check asks."""
-    global _sources
-    if _sources[0] is not project:
-        _sources = (project, {relative: row.page.source(lang).file
-                              for row in page_files(project) for lang, relative in row.files.items()})
-    return _sources[1]
+    if "page-sources" not in project.memo:
+        project.memo["page-sources"] = {relative: row.page.source(lang).file
+                                        for row in page_files(project) for lang, relative in row.files.items()}
+    return project.memo["page-sources"]
 
 
 @dataclass(frozen=True)
