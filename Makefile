@@ -56,7 +56,7 @@ serve: $(RUNTIME)
 	$(GENERATOR) serve --site $(SITE) $(if $(SITE_LANG),--lang $(SITE_LANG)) --address $(ADDRESS)
 
 clean:
-	$(GENERATOR) clean 2>/dev/null || rm -rf site .site.staging .build
+	$(GENERATOR) clean 2>/dev/null || rm -rf site .site.staging .site.staging.next .build
 
 # `make site` leaves a build server running so the next build starts at once; it stops by itself after 10 minutes
 # unused (FOSTERING_BUILD_SERVER=0 turns it off).

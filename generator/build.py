@@ -32,6 +32,8 @@ class Job:
     config_file: Path
     site_dir: Path
     previous: Entry | None = None  # the project's output built before, for `inspect` to compare with
+    key: str = ""  # the project key it is built from (cache.project_key)
+    shared: str = ""  # what every project reads (cache.shared_digest): its page memos on disk need the same
 
 
 def default_workers() -> int:
@@ -104,7 +106,8 @@ class Builders:
         try:
             for job in jobs:
                 futures.append((job, self._submit(job.project.name, str(job.config_file), str(job.site_dir),
-                                                  job.project.lang, inspect, job.previous)))
+                                                  job.project.lang, inspect, job.previous,
+                                                  (job.shared, job.key) if job.key else None)))
         except BaseException:
             for _, future in futures:
                 future.cancel()
@@ -146,26 +149,34 @@ def _warm_up(config_file: str | None, rebuilds: bool = False) -> None:
 
 
 def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[str, str, Entry | None], Any] | None,
-               previous: Entry | None = None) -> tuple[list[str], Any]:
+               previous: Entry | None = None, memo: tuple[str, str] | None = None) -> tuple[list[str], Any]:
     """Build one project; return MkDocs' warnings and errors (empty when all is well) and, when all is well,
-    what inspect found in the output."""
+    what inspect found in the output. memo: the shared inputs' digest and the project key, to read and write
+    the project's page memos on disk (`memo_file`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from . import memo_file
 
     captured: list[str] = []
     handler = _Capture(captured)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.propagate = False
+    if memo:
+        memo_file.begin(*memo, previous.folder if previous else None, previous.key if previous else None)
+    built = False
     try:
         build(load_config(config_file, site_dir=site_dir))
+        built = True
     except MkDocsException as error:
         message = str(error)
         if not message.startswith("Aborted with"):  # the strict-mode summary repeats the warnings
             captured.append(message)
     finally:
         logger.removeHandler(handler)
+        memo_file.end(Path(site_dir) if memo and built and not captured else None)
     if captured or inspect is None:
         return captured, None
     return captured, inspect(site_dir, lang, previous)

@@ -8,9 +8,10 @@ In the working folder `.build/`:
 - One **entry per generated MkDocs project**, next to its built output in `.build/out/<lang>/<site>/`: the
   render key its files were rendered from (see `dependencies`), the project key it was built from (a hash of
   the project's rendered files and of the shared inputs), the size and modification time of every file it
-  produced, its reach (what a link into it can find), and, in a file of their own, the facts the output checks
-  need from its HTML. A project whose render key is unchanged is not even rendered; one whose rendered files
-  are unchanged is not rebuilt: its output is reused, however the rest changed.
+  produced, its reach (what a link into it can find), and, in files of their own, the facts the output checks
+  need from its HTML and its pages' memos (see `memo_file`). A project whose render key is unchanged is not
+  even rendered; one whose rendered files are unchanged is not rebuilt: its output is reused, however the rest
+  changed.
 - The **sites that passed the checks**, with what their checks read (`checked.json`): the check base and the
   keys of their projects.
 
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kept import Kept  # like this module, these load only the standard library
+from .memo_file import path_beside as memo_beside
 from .tenant import repository
 
 CACHE_DIR = Path(".build")
@@ -254,9 +256,15 @@ def new_output_folder(root: Path, name: str) -> Path:
     """An empty folder to build project `name` into, beside its cache slot."""
     folder = entry_folder(root, name)
     fresh = folder.with_name(folder.name + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
+    remove_output_folder(fresh)
     fresh.parent.mkdir(parents=True, exist_ok=True)
     return fresh
+
+
+def remove_output_folder(folder: Path) -> None:
+    """A fresh build's folder and memo file, if they were not stored (an unfinished or failed build)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    memo_beside(folder).unlink(missing_ok=True)
 
 
 def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict) -> Entry:
@@ -273,6 +281,10 @@ def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, f
         folder.rename(old)
         shutil.rmtree(old, ignore_errors=True)
     built.rename(folder)
+    if memo_beside(built).exists():
+        memo_beside(built).rename(memo_beside(folder))
+    else:
+        memo_beside(folder).unlink(missing_ok=True)
     files = listing(folder)
     reach = hashlib.blake2b(json.dumps([sorted(files), {page: sorted(found["ids"]) for page, found in
                                                           facts.items()}], sort_keys=True).encode(),

@@ -12,7 +12,8 @@ a page converted before takes that page's results:
   anchors and its links to other pages' anchors (checked afterwards, against this project's pages).
 
 A conversion that logged a warning is not kept, so the warning comes every time. At most 32 MiB of text
-is kept per process, the oldest dropped first.
+is kept per process, the oldest dropped first. Each page's results also go to the project's memo file, for
+the next build of the project in a process of its own (`memo_file`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any, NamedTuple
 
 from mkdocs.structure.pages import Page
 
+from generator import memo_file
 from generator.kept import Kept
 
 _convert = Page.render  # MkDocs' own
@@ -49,6 +51,8 @@ def _render(page: Page, config, files) -> None:
         return _convert(page, config, files)
     key = (page.markdown, page.file.src_uri, _project_digest(config, files))
     kept = _kept.get(key)
+    if kept is None and (kept := memo_file.find("conversions", key)) is not None:
+        _kept.keep(key, kept)
     if kept is None:
         warned = _Warned()
         logger = logging.getLogger("mkdocs")
@@ -58,8 +62,10 @@ def _render(page: Page, config, files) -> None:
         finally:
             logger.removeHandler(warned)
         if not warned.any:
-            _kept.keep(key, _rendered(page))
+            _kept.keep(key, kept := _rendered(page))
+            memo_file.note("conversions", key, kept)
         return None
+    memo_file.note("conversions", key, kept)
     page.content = kept.content
     page.toc = copy.deepcopy(kept.toc)
     page._title_from_render = kept.title

@@ -16,7 +16,8 @@
   HTML instead of being converted again (generator/markdown_memo.py), and a page whose HTML, address and
   title are those of a page indexed before takes that page's search entries (generator/search_memo.py).
   A build server's workers also keep each page's HTML, for a page whose template would read the same
-  (generator/template_memo.py).
+  (generator/template_memo.py). What the pages of a project came to is also written beside its output, for
+  the next build of the project in a process of its own (generator/memo_file.py).
 
 With FOSTERING_PLAIN_MKDOCS=1 in the environment the plugin does only the first (what the theme needs to
 render at all; the menu is then rendered whole on every page, and every page converted and indexed): the
@@ -33,7 +34,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import i18n, json_sources, markdown_memo, search_memo, template_memo
+from . import i18n, json_sources, markdown_memo, memo_file, search_memo, template_memo
 from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
@@ -63,7 +64,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
             self.config.root)
         self._theme_dirs = [os.path.normpath(folder) for folder in config.theme.dirs]
         markdown_memo.enabled = search_memo.enabled = not self.plain
-        template_memo.enabled = template_memo.wanted and not self.plain and not self.serving
+        template_memo.enabled = (template_memo.wanted or memo_file.active()) and not self.plain and not self.serving
         if self.plain:
             return config
         json_sources.install()

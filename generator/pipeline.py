@@ -122,7 +122,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     from .checks.safety import check_raw_html
     from .errors import ContributorError, warnings_report
     from .loader import load_project
-    from .publish import link_files, site_files, staging_dir, swap_into_place, sync_tree, write_sitemaps
+    from .publish import NextStaging, link_files, site_files, staging_dir, swap_into_place, sync_tree, write_sitemaps
     from .render import render_projects, write_project
     from .tenant import folder_name
     from .urls import site_output_dir
@@ -148,8 +148,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         workers build while the rest are rendered. Every problem is reported together at the end."""
         nonlocal rendered
         try:
-            # Rendered pages are kept only where the same projects are built again (a build server).
-            for item in render_projects(project, stale, absolute_links, model if builders.rebuilds else None):
+            # Rendered pages are kept in memory only where the same projects are built again (a build server).
+            for item in render_projects(project, stale, absolute_links, model, keep=builders.rebuilds):
                 rendered += 1
                 if found_first:  # rendered only to report its problems with the others
                     continue
@@ -159,7 +159,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 if entry is None:
                     # The output built before, still as recorded: its unchanged pages' facts are not read again.
                     jobs.append(Job(item, config, cache.new_output_folder(root, item.name),
-                                    cache.load_entry(root, item.name)))
+                                    cache.load_entry(root, item.name), keys[item.name], shared))
                     yield jobs[-1]
                 else:  # rendered again to the same files: the output stands
                     entries[item.name] = cache.set_render_key(entry, render_keys[item.name])
@@ -173,6 +173,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     facts = TreeFacts()
     built_facts: dict[str, dict] = {}
     rebuilt: dict[str, tuple[str | None, frozenset[str]]] = {}  # for check_scope
+    next_staging = None
 
     def store(job: Job, reading: SiteReading) -> None:
         name = job.project.name
@@ -200,11 +201,13 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             builders.build_all(root, jobs_to_build(), inspect=read_site, on_built=store, meanwhile=meanwhile)
         finally:
             for job in jobs:
-                shutil.rmtree(job.site_dir, ignore_errors=True)
+                cache.remove_output_folder(job.site_dir)
         for job in jobs:
             built = files_of(job.project.name)
             link_files(staging, built)
             published.update(built)
+        # With no tree published before, none becomes the next build's staging tree: one is made meanwhile.
+        next_staging = NextStaging(output, published) if not output.exists() else None
         # Only the pages where a check could find something new since their site last passed are checked.
         base = dependencies.check_base(model, dependencies.reach_digest(
             (site_output_dir(*units[name]), entry.reach) for name, entry in entries.items()))
@@ -215,10 +218,14 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             raise ContributorError(problems)
         cache.record_checked(root, check_scope.records(project, base, project_keys))
     except BaseException:
+        if next_staging:
+            next_staging.discard()
         if new_staging:  # a kept staging tree stays for the next build, which brings it up to date
             shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_into_place(staging, output)
+    if next_staging:
+        next_staging.keep()
     if report is not None:
         report.sites, report.languages = len(project.sites), len(project.languages)
         report.pages = len(project.all_pages()) * len(project.languages)
@@ -248,9 +255,9 @@ def _render(project, problems: list) -> list:
 def clean(root: Path, output: Path) -> None:
     """Remove the output, the tree kept to publish the next one, and the build working folder (not the
     virtualenv)."""
-    from .publish import staging_path
+    from .publish import next_staging_path, staging_path
 
-    for path in (output, staging_path(output), root / cache.CACHE_DIR):
+    for path in (output, staging_path(output), next_staging_path(output), root / cache.CACHE_DIR):
         shutil.rmtree(path, ignore_errors=True)
 
 

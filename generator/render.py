@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import i18n, urls
+from . import i18n, memo_file, urls
 from .cache import PROJECTS_DIR
 from .content import SourcePage
 from .dependencies import handbook_digest
@@ -31,6 +31,7 @@ class RenderedProject:
     lang: str
     files: dict[str, str]  # path inside the project folder -> text
     sources: dict[str, SourcePage]  # generated doc file name -> the page it was rendered from
+    pages: dict[bytes, RenderedPage] = field(default_factory=dict)  # by render key (digest), when known
 
     @property
     def name(self) -> str:
@@ -48,18 +49,19 @@ def render_project_files(project: Project, only: Collection[tuple[str, str]] | N
 
 
 def render_projects(project: Project, units: Iterable[tuple[str, str]], absolute_links: bool = False,
-                    model: str | None = None) -> Iterator[RenderedProject]:
+                    model: str | None = None, keep: bool = False) -> Iterator[RenderedProject]:
     """Render the (site id, language) pairs in the order given, yielding each project as soon as it is
     rendered (so it can be built while the next is rendered).
 
-    model: the model digest (`dependencies.model_digest`), when known: a page rendered before in this process
-    from the same model and text is not rendered again.
+    model: the model digest (`dependencies.model_digest`), when known: a page rendered before from the same
+    model and text is not rendered again. The pages a project's files were last written from are kept beside
+    them (`write_project`); keep: also in this process's memory (a build server's).
     A project with a mistake is not yielded; once every other has been, ContributorError lists every problem.
     """
     problems = ProblemCollector()
     for site_id, lang in units:
         try:
-            rendered = _render_site(project, project.site(site_id), lang, absolute_links, model)
+            rendered = _render_site(project, project.site(site_id), lang, absolute_links, model, keep)
         except ContributorError as error:
             problems.extend(error.problems)
             continue
@@ -74,7 +76,7 @@ def write_project(project: Project, item: RenderedProject) -> Path:
 
     Returns its mkdocs.yml. Files no longer rendered are removed, so a deleted page disappears.
     """
-    folder = project.root / PROJECTS_DIR / item.lang / item.site.id
+    folder = _project_folder(project, item.site, item.lang)
     existing = folder.exists()  # on a first build there is nothing to compare with or remove
     if existing:
         wanted = {folder / name for name in item.files}
@@ -90,19 +92,32 @@ def write_project(project: Project, item: RenderedProject) -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         path.write_text(text, encoding="utf-8")
+    if item.pages:
+        memo_file.write(_pages_file(folder), item.pages)
     return folder / "mkdocs.yml"
 
 
-def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, model: str | None
+def _project_folder(project: Project, site: Site, lang: str) -> Path:
+    return project.root / PROJECTS_DIR / lang / site.id
+
+
+def _pages_file(folder: Path) -> Path:
+    """The pages a project's files were written from, by render key (see `memo_file`)."""
+    return folder.with_name(folder.name + ".pages")
+
+
+def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, model: str | None, keep: bool
                  ) -> RenderedProject:
     problems = ProblemCollector()
     files: dict[str, str] = {}
     sources: dict[str, SourcePage] = {}
     nav: list = []
     folders: dict[str, list] = {}  # a folder's pages form one section of the menu, titled by its first page
+    written = memo_file.read(_pages_file(_project_folder(project, site, lang))) if model else None
+    pages = _Pages(model, written if isinstance(written, dict) else {}, keep)
     for page in project.site_pages(site):
         try:
-            rendered = _render_page(project, page, lang, model)
+            rendered = pages.render(project, page, lang)
         except ContributorError as error:
             problems.extend(error.problems)
             continue
@@ -120,24 +135,33 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, 
             folders[folder].append({rendered.title: filename})
     problems.raise_if_any()
     files["mkdocs.yml"] = _dump(_config(project, site, lang, nav))
-    return RenderedProject(site, lang, files, sources)
+    return RenderedProject(site, lang, files, sources, pages.made)
 
 
-# Pages rendered in this process, by all they are rendered from (see `dependencies`): the model digest, the
-# page and its language, and its text (a handbook page's: every chapter and variation of its language). A build
-# server renders again only the pages an edit changed.
-_rendered = Kept(32 * 2**20, cost=lambda key, page: len(key[-1]) + len(page.body))
+# Pages rendered in this process (a build server's), by render key.
+_rendered = Kept(32 * 2**20, cost=lambda key, page: len(page.body))
 
 
-def _render_page(project: Project, page: Page, lang: str, model: str | None) -> RenderedPage:
-    if model is None:
-        return _render_page_again(project, page, lang)
-    key = (model, page.site.id, page.id, page.role, lang, _text_of(project, page, lang))
-    rendered = _rendered.get(key)
-    if rendered is None:
-        rendered = _render_page_again(project, page, lang)
-        _rendered.keep(key, rendered)
-    return rendered
+class _Pages:
+    """A project's pages rendered, or found rendered before, by all they are rendered from (see
+    `dependencies`): the model digest, the page and its language, and its text (a handbook page's: every
+    chapter and variation of its language). After an edit, only the pages it changed are rendered again."""
+
+    def __init__(self, model: str | None, written: dict[bytes, RenderedPage], keep: bool):
+        self.model, self.written, self.keep = model, written, keep  # written: the project's files' pages
+        self.made: dict[bytes, RenderedPage] = {}
+
+    def render(self, project: Project, page: Page, lang: str) -> RenderedPage:
+        if self.model is None:
+            return _render_page_again(project, page, lang)
+        key = memo_file.digest((self.model, page.site.id, page.id, page.role, lang, _text_of(project, page, lang)))
+        rendered = (_rendered.get((key,)) if self.keep else None) or self.written.get(key)
+        if rendered is None:
+            rendered = _render_page_again(project, page, lang)
+        if self.keep:
+            _rendered.keep((key,), rendered)
+        self.made[key] = rendered
+        return rendered
 
 
 def _text_of(project: Project, page: Page, lang: str) -> str:

@@ -6,7 +6,8 @@ its contents list, its address, its title and three fields of its front matter (
 `search`). So while a build of ours runs, `SearchIndex.add_entry_from_context` is wrapped: a page whose
 inputs are those of a page indexed before (a handbook's national chapter on every local site, every page of
 a project built again after an edit) gets copies of that page's entries. At most 16 MiB of text is kept per
-process, the oldest dropped first.
+process, the oldest dropped first. The entries also go to the project's memo file, for the next build of the
+project in a process of its own (`memo_file`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 
+from generator import memo_file
 from generator.kept import Kept
 
 _index = SearchIndex.add_entry_from_context  # Material's own
@@ -39,12 +41,15 @@ def _add_entry_from_context(index: SearchIndex, page) -> None:
     key = (page.content, page.url, page.title, repr((meta.get("title"), meta.get("tags"), meta.get("search"))),
            _toc_signature(page.toc))
     kept = _kept.get(key)
+    if kept is None and (kept := memo_file.find("search", key)) is not None:
+        _kept.keep(key, kept)
     if kept is None:
         first = len(index.entries)
         _index(index, page)
-        _kept.keep(key, tuple(_copy(entry) for entry in index.entries[first:]))
-        return None
-    index.entries.extend(_copy(entry) for entry in kept)
+        _kept.keep(key, kept := tuple(_copy(entry) for entry in index.entries[first:]))
+    else:
+        index.entries.extend(_copy(entry) for entry in kept)
+    memo_file.note("search", key, kept)
     return None
 
 

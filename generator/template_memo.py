@@ -1,4 +1,4 @@
-"""A build server's worker keeps each page's rendered HTML and reuses it when the page comes out the same.
+"""A page whose template would read what it read before is not rendered again: its HTML is reused.
 
 A build server builds a project again after an edit to one of its pages; the Markdown memo spares the
 conversions, but the theme's templates (half of what is left: the menu, header, footer and contents list of
@@ -12,10 +12,17 @@ page's HTML. The inputs are all the template can read:
 
 The theme's own pages (404.html) are kept likewise, by the build's inputs alone.
 
-The theme's templates, catalogues and the code are not in the key: a build server stops when any of them
-changes. MkDocs still runs the page's plugin events and writes the file. Only processes that build the same
-projects again turn this on (`wanted`: a build server's workers), not `make serve` (whose theme can change
-under it); at most 48 MiB of HTML is kept per process, the oldest dropped first.
+The HTML comes from one of two places:
+- memory, in processes that build the same projects again (`wanted`: a build server's workers), at most
+  48 MiB of it per process, the oldest dropped first. The theme's templates, catalogues and the code are not
+  in the key: a build server stops when any of them changes;
+- the project's previous output, whose memo file (`memo_file`, read only with the same theme, catalogues and
+  code) names the file each key's page was written to. That file is what the template gave after the
+  post-page steps; the only such step is ours (`_OWN_STEPS`: it removes an attribute, and done again it
+  changes nothing), so the file stands for the template's output. With any other step, it is not used.
+
+MkDocs still runs the page's plugin events and writes the file. `make serve` (whose theme can change under
+it) renders every page.
 """
 
 from __future__ import annotations
@@ -27,14 +34,17 @@ from typing import Any
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.nav import Link, Section
 
+from generator import memo_file
 from generator.kept import Kept
 
 _build_page = mkdocs_build._build_page  # MkDocs' own
 _build_theme_template = mkdocs_build._build_theme_template
 _kept = Kept(48 * 2**20, cost=lambda key, html: len(key[1]) + len(html))  # key[1]: the page's HTML
-_build: tuple[Any, Any, str] = (None, None, "")
+_build: tuple[Any, Any, str, bool] = (None, None, "", False)
 wanted = False  # this process builds the same projects again (set in a build server's workers)
 enabled = False  # set for each build by the plugin
+# What a page goes through after its template: our plugin's steps only (see the module's docstring).
+_OWN_STEPS = frozenset({"FosteringSitesPlugin.on_post_page", "FosteringSitesPlugin.on_post_template"})
 
 
 def install() -> None:
@@ -48,7 +58,7 @@ def _build_page_reusing(page, config, doc_files, nav, env, dirty=False, excluded
     key = (page.content, page.url, page.file.src_uri, page.title, repr(page.meta), _toc_signature(page.toc),
            _neighbour(page.previous_page), _neighbour(page.next_page), page.canonical_url, page.edit_url,
            _build_digest(config, nav, doc_files))
-    return _build_page(page, config, doc_files, nav, _Templates(env, key), dirty, excluded)
+    return _build_page(page, config, doc_files, nav, _Templates(env, key, page.file.dest_uri), dirty, excluded)
 
 
 def _build_theme_template_reusing(template_name, env, files, config, nav):
@@ -56,29 +66,45 @@ def _build_theme_template_reusing(template_name, env, files, config, nav):
     if not enabled:
         return _build_theme_template(template_name, env, files, config, nav)
     key = ("theme page", _build_digest(config, nav, files))
-    return _build_theme_template(template_name, _Templates(env, key), files, config, nav)
+    return _build_theme_template(template_name, _Templates(env, key, template_name), files, config, nav)
 
 
 class _Templates:
     """The theme's environment as `_build_page` uses it: the page's template, rendered once per key."""
 
-    def __init__(self, env, key: tuple):
-        self.env, self.key = env, key
+    def __init__(self, env, key: tuple, written_to: str):
+        self.env, self.key, self.written_to = env, key, written_to  # written_to: the output file, in the site
 
     def get_template(self, name, *args, **kwargs):
-        return _Template(self.env.get_template(name, *args, **kwargs), (name, *self.key))
+        return _Template(self.env.get_template(name, *args, **kwargs), (name, *self.key), self.written_to)
 
 
 class _Template:
-    def __init__(self, template, key: tuple):
-        self.template, self.key = template, key
+    def __init__(self, template, key: tuple, written_to: str):
+        self.template, self.key, self.written_to = template, key, written_to
 
     def render(self, context) -> str:
-        kept = _kept.get(self.key)
-        if kept is None:
-            kept = self.template.render(context)
-            _kept.keep(self.key, kept)
-        return kept
+        html = _kept.get(self.key) if wanted else None
+        if html is None:
+            html = _written_before(self.key)
+            if html is None:
+                html = self.template.render(context)
+            if wanted:
+                _kept.keep(self.key, html)
+        memo_file.note("templates", self.key, self.written_to)
+        return html
+
+
+def _written_before(key: tuple) -> str | None:
+    """The page's HTML from the project's previous output, if a page with this key was written there."""
+    written_to, folder = memo_file.find("templates", key), memo_file.previous_output()
+    if written_to is None or folder is None or not _build[3]:
+        return None
+    try:
+        with open(folder / written_to, encoding="utf-8") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _neighbour(page) -> tuple | None:
@@ -98,7 +124,9 @@ def _build_digest(config, nav, files) -> str:
             loaded = [{name: value for name, value in user.items() if name != "site_dir"}
                       for user in config.user_configs]
         described = repr((loaded, _nav_signature(nav.items), sorted((file.src_uri, file.url) for file in files)))
-        _build = (nav, config, hashlib.blake2b(described.encode(), digest_size=16).hexdigest())
+        own_steps_only = all(getattr(step, "__qualname__", "") in _OWN_STEPS
+                             for event in ("post_page", "post_template") for step in config.plugins.events[event])
+        _build = (nav, config, hashlib.blake2b(described.encode(), digest_size=16).hexdigest(), own_steps_only)
     return _build[2]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, checks, pipeline, render
+from generator import cache, checks, markdown_memo, pipeline, render, search_memo, template_memo
 from generator.build import Builders
 from generator.checks import facts
 from generator.errors import ContributorError
@@ -243,11 +243,36 @@ def test_a_page_that_failed_its_checks_is_checked_until_it_passes_whatever_else_
     assert scopes[-1] == {"cy/preifatrwydd/index.html", "en/privacy/index.html"}
 
 
+def test_a_first_build_leaves_the_next_builds_staging_tree_ready(built_copy):
+    """With no tree published before it, a first build makes the next build's staging tree while its own is
+    checked: the same files, links to the same files of the build cache."""
+    def inodes(tree: Path) -> dict[str, int]:
+        return {p.relative_to(tree).as_posix(): p.stat().st_ino for p in tree.rglob("*") if p.is_file()}
+
+    published = inodes(built_copy / "site")
+    assert len(published) > 1000 and inodes(built_copy / ".site.staging") == published
+    assert not (built_copy / ".site.staging.next").exists()
+
+
 def test_a_build_server_renders_again_only_the_edited_page(project, monkeypatch):
     """The pages an edit did not change come from what the build server's process rendered before, and the
-    project's files are what rendering every page gives. A build in its own process keeps nothing."""
+    project's files are what rendering every page gives."""
     about = project / "content" / "en" / "main" / "about.md"
-    rendered = []
+    rendered = _counting_renders(monkeypatch)
+    with Builders(rebuilds=True) as builders:
+        append(about, "\nAsk us anything about fostering.\n")
+        _build(project, builders=builders)
+        rendered.clear()
+        (project / cache.PROJECTS_DIR / "en" / "main.pages").unlink()  # what a build in its own process reads
+        append(about, "\nOr call your local team.\n")
+        assert _build(project, builders=builders).built == ["en/main"]
+    assert rendered == ["content/en/main/about.md"]
+    _assert_rendered_whole(project)
+
+
+def _counting_renders(monkeypatch) -> list[str]:
+    """The pages rendered (not found rendered before), in a process with none rendered yet."""
+    rendered: list[str] = []
     render_again = render._render_page_again
 
     def counting(model, page, lang):
@@ -255,21 +280,85 @@ def test_a_build_server_renders_again_only_the_edited_page(project, monkeypatch)
         return render_again(model, page, lang)
 
     monkeypatch.setattr(render, "_render_page_again", counting)
-    with Builders(rebuilds=True) as builders:
-        append(about, "\nAsk us anything about fostering.\n")
-        _build(project, builders=builders)
-        rendered.clear()
-        append(about, "\nOr call your local team.\n")
-        assert _build(project, builders=builders).built == ["en/main"]
-    assert rendered == ["content/en/main/about.md"]
+    monkeypatch.setattr(render, "_rendered", render._rendered.emptied())
+    return rendered
+
+
+def _assert_rendered_whole(project: Path) -> None:
     whole = render.render_project_files(load_project(project), only=[("main", "en")])[0]
     folder = project / cache.PROJECTS_DIR / "en" / "main"
     assert {name: (folder / name).read_text(encoding="utf-8") for name in whole.files} == whole.files
 
+
+def _redone(monkeypatch, log: Path) -> None:
+    """Log to a file, from the workers, each page converted, indexed or laid out by its template (not found
+    done before), with the memos of the processes emptied: as in a build in a process of its own."""
+    def logging(kind: str, original, page_of):
+        def logged(*args):
+            with log.open("a", encoding="utf-8") as file:
+                file.write(f"{kind} {page_of(*args)}\n")
+            return original(*args)
+        return logged
+
+    for memo in (markdown_memo, search_memo, template_memo):
+        monkeypatch.setattr(memo, "_kept", memo._kept.emptied())
+    monkeypatch.setattr(markdown_memo, "_convert", logging("converted", markdown_memo._convert,
+                                                            lambda page, config, files: page.file.src_uri))
+    monkeypatch.setattr(search_memo, "_index", logging("indexed", search_memo._index,
+                                                       lambda index, page: page.file.src_uri))
+    written_before = template_memo._written_before
+
+    def laid_out(key):
+        html = written_before(key)
+        if html is None:
+            with log.open("a", encoding="utf-8") as file:
+                file.write(f"laid out {key[3] if len(key) > 3 else key[0]}\n")
+        return html
+
+    monkeypatch.setattr(template_memo, "_written_before", laid_out)
+
+
+def test_a_build_in_its_own_process_redoes_only_the_edited_page(project, monkeypatch, tmp_path):
+    """What a project's pages came to is kept beside its files and output (render's pages file, memo_file):
+    a fresh process building it again after an edit renders, converts, indexes and lays out the edited page
+    alone, and publishes exactly what a cold build does."""
+    about = project / "content" / "en" / "main" / "about.md"
+    rendered = _counting_renders(monkeypatch)
+    log = tmp_path / "redone.log"
+    _redone(monkeypatch, log)
+    append(about, "\nAsk us anything about fostering.\n")
+    _build(project)  # a build in this folder first: a page's memo keys hold the theme's folder
     rendered.clear()
-    append(about, "\nOr write to us.\n")
-    _build(project)
-    assert len(rendered) > 20, "a build in its own process keeps nothing: it renders the site whole"
+    log.unlink()
+    append(about, "\nOr call your local team.\n")
+    assert _build(project).built == ["en/main"]
+    assert rendered == ["content/en/main/about.md"]
+    _assert_rendered_whole(project)
+    assert log.read_text(encoding="utf-8").splitlines() == ["converted about.md", "indexed about.md",
+                                                             "laid out about.md"]
+    edited = _snapshot(project / "site")
+
+    shutil.rmtree(project / ".build")
+    rendered.clear()
+    assert _build(project).reused == 0
+    assert not _differences(edited, _snapshot(project / "site")), "the memos changed the output"
+    assert len(rendered) == len(list((project / cache.PROJECTS_DIR).glob("*/*/docs/**/*.md"))), len(rendered)
+
+
+def test_the_memos_on_disk_are_not_used_with_another_theme(project, monkeypatch, tmp_path):
+    """The memos' keys leave out the theme and the code: a build with a changed theme template (or catalogue,
+    or generator) does not read them, and every page shows the change."""
+    _redone(monkeypatch, tmp_path / "redone.log")
+    about = project / "content" / "en" / "main" / "about.md"
+    append(about, "\nAsk us anything about fostering.\n")
+    _build(project)  # a build in this folder first: a page's memo keys hold the theme's folder
+    edit(project / "site_src" / "overrides" / "partials" / "copyright.html", '<div class="md-copyright">',
+         '<div class="md-copyright" data-theme="edited">')
+    append(about, "\nOr call your local team.\n")
+    assert len(_build(project).built) == 46
+    pages = list((project / "site").rglob("*.html"))
+    assert len(pages) > 1000
+    assert all('data-theme="edited"' in page.read_text(encoding="utf-8") for page in pages)
 
 
 def test_a_link_into_another_site_is_checked_again_when_that_site_changes(project):
