@@ -50,7 +50,7 @@ class _Build:
         if self.found is None:
             stored = read(path_beside(self.previous)) if self.previous is not None else None
             usable = (isinstance(stored, dict) and stored.get("shared") == self.shared
-                      and stored.get("key") == self.previous_key)
+                      and stored.get("key") == self.previous_key and isinstance(stored.get("memos"), dict))
             self.found = stored["memos"] if usable else {}
         return self.found
 
