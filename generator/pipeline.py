@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache
@@ -158,8 +158,10 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 entry = cache.load_entry(root, item.name, key=keys[item.name])
                 if entry is None:
                     # The output built before, still as recorded: its unchanged pages' facts are not read again.
-                    jobs.append(Job(item, config, cache.new_output_folder(root, item.name),
-                                    cache.load_entry(root, item.name), keys[item.name], shared))
+                    # The job keeps what a report needs, not the files written (a cold build holds every job).
+                    jobs.append(Job(replace(item, files={}, pages={}), config,
+                                    cache.new_output_folder(root, item.name), cache.load_entry(root, item.name),
+                                    keys[item.name], shared))
                     yield jobs[-1]
                 else:  # rendered again to the same files: the output stands
                     entries[item.name] = cache.set_render_key(entry, render_keys[item.name])
