@@ -12,7 +12,7 @@ The addresses come from data/site.yml (base_url), data/authorities.yml and the p
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,22 +47,30 @@ class Head:
     def from_data(cls, data: dict) -> Head:
         return cls(data["canonical"], data["alternates"], data["switches"])
 
+    def add(self, part: tuple) -> None:
+        """One of the page's tags, as `head_part` read it (the page's tags are added in order)."""
+        if part[0] == "canonical":
+            self.canonical = part[1]
+        elif part[0] == "alternate":
+            self.alternates[part[1]] = part[2]
+        else:
+            self.switches.append(dict(part[1]))
 
-def read_head(found: Iterable[Tag]) -> Head:
-    """The canonical address, the hreflang alternates and the language switch links among a page's tags."""
-    head = Head()
-    for tag in found:
-        if tag.name == "link" and "rel" in tag.attributes:
-            rel = (tag.get("rel") or "").split()
-            if "canonical" in rel:
-                head.canonical = tag.get("href")
-            elif "alternate" in rel and (hreflang := tag.get("hreflang")) is not None:
-                head.alternates[hreflang] = tag.get("href") or ""
-        elif tag.name == "a" and "fw-language-switch__link" in tag.attributes:
-            values = tag.values()
-            if "fw-language-switch__link" in values.get("class", "").split():
-                head.switches.append(values)
-    return head
+
+def head_part(tag: Tag) -> tuple | None:
+    """What a tag says of the page's translations, for `Head.add`: ("canonical", address),
+    ("alternate", hreflang, address), ("switch", the attributes of a language switch link); None if nothing."""
+    if tag.name == "link" and "rel" in tag.attributes:
+        rel = (tag.get("rel") or "").split()
+        if "canonical" in rel:
+            return ("canonical", tag.get("href"))
+        if "alternate" in rel and (hreflang := tag.get("hreflang")) is not None:
+            return ("alternate", hreflang, tag.get("href") or "")
+    elif tag.name == "a" and "fw-language-switch__link" in tag.attributes:
+        values = tag.values()
+        if "fw-language-switch__link" in values.get("class", "").split():
+            return ("switch", tuple(values.items()))
+    return None
 
 
 def check_alternates(project: Project, tree: Path, facts: Mapping[str, PageFacts],

@@ -11,15 +11,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..data_schema import NUMERAL
-from .alternates import Head, read_head
-from .html_tags import Tag, article_span, tags
+from .alternates import Head, head_part
+from .html_tags import TOKEN, Tag, article_span
 from .html_text import article_text
-from .safety import scan_safety
+from .safety import tag_safety
 
 if TYPE_CHECKING:
     from ..cache import Entry
@@ -60,24 +59,37 @@ class PageFacts:
                    Head.from_data(data["head"]), tuple(tuple(u) for u in data["unsafe"]))
 
 
-def _links_and_ids(found: list[Tag]) -> tuple[list[tuple[str, str]], set[str]]:
-    targets: list[tuple[str, str]] = []
-    ids: set[str] = set()
-    for tag in found:
-        if not tag.attributes:
-            continue
-        found_id, found_targets = _tag_links(tag.name, tag.attributes)
-        if found_id:
-            ids.add(found_id)
-        targets.extend(found_targets)
-    return targets, ids
+class _TagFacts(NamedTuple):
+    """What one piece of markup tells the checks."""
+    id: str | None
+    targets: tuple[tuple[str, str], ...]
+    head: tuple | None  # `alternates.head_part`
+    unsafe: tuple[str, ...]  # what it loads or runs that it must not
+    inline_script: bool  # a <script> running text of its own
 
 
-@lru_cache(maxsize=1 << 16)
-def _tag_links(name: str, attributes: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
-    """A tag's id and what it links to or loads. Worked out once per distinct tag: a site's menu repeats the
-    same tags on every page."""
-    tag = Tag(name, attributes, 0, None)
+_NOTHING = _TagFacts(None, (), None, (), False)
+# By the markup as written. A site's menu repeats the same tags on every page, so most are worked out once.
+_known: dict[str, _TagFacts] = {}
+
+
+def _tag_facts(raw: str | None, raw_attributes: str | None, content: str | None, name: str | None,
+               attributes: str | None) -> _TagFacts:
+    """One `html_tags.TOKEN` match's groups: a <script> or <style> with its text, a start tag, or neither
+    (a comment)."""
+    if raw:
+        name, attributes = raw, raw_attributes or ""
+    elif not name:
+        return _NOTHING
+    tag = Tag(name.lower(), attributes or "")
+    found_id, targets = _tag_links(tag) if tag.attributes else (None, ())
+    found = _TagFacts(found_id, targets, head_part(tag), *tag_safety(tag.name, tag.attributes, content))
+    return _NOTHING if found == _NOTHING else found
+
+
+def _tag_links(tag: Tag) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A tag's id and what it links to or loads."""
+    name, attributes = tag
     found_id = tag.get("id") if "id" in attributes or "ID" in attributes.upper() else None
     targets = []
     attribute = _LINK_ATTRIBUTES.get(name)
@@ -96,13 +108,35 @@ def read_facts(path: Path, lang: str) -> PageFacts:
 def facts_of(html: str, lang: str) -> PageFacts:
     start, end = article_span(html)
     pieces = article_text(html[start:end])
-    found = list(tags(html))
-    targets, ids = _links_and_ids(found)
+    targets: list[tuple[str, str]] = []
+    ids: set[str] = set()
+    head = Head()
+    unsafe: list[tuple[bool, str]] = []
+    for match in TOKEN.finditer(html):
+        token = match.group()
+        found = _known.get(token)
+        if found is None:
+            if len(_known) >= 1 << 16:
+                _known.clear()
+            found = _known[token] = _tag_facts(*match.groups())
+        if found is _NOTHING:
+            continue
+        found_id, found_targets, found_head, found_unsafe, inline_script = found
+        if found_id:
+            ids.add(found_id)
+        if found_targets:
+            targets.extend(found_targets)
+        if found_head:
+            head.add(found_head)
+        if found_unsafe or inline_script:
+            inside = start < match.start() < end
+            unsafe.extend((inside, what) for what in found_unsafe)
+            if inline_script and inside:
+                unsafe.append((True, "an inline script in the page body"))
     figures = tuple((match.group(), piece.text) for piece in pieces if not (piece.sourced or piece.exempt)
                     for match in NUMERAL.finditer(piece.text))
     return PageFacts(tuple(targets), frozenset(ids), figures, _english(pieces, lang),
-                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), read_head(found),
-                     scan_safety(found, (start, end)))
+                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), head, tuple(unsafe))
 
 
 def _english(pieces, lang: str) -> tuple[str, ...]:

@@ -1,15 +1,14 @@
 """The start tags of a built page, found by pattern as html.parser would find them.
 
 A page is mostly its menu, and html.parser (pure Python) takes milliseconds over one; the checks that need
-only tags and attributes (links, ids, the head's alternates, what a page loads or runs) read them from here,
-in one quick pass. Comments and the contents of <script> and <style> are not markup. `html_text` reads the
-article's text the same way.
+only tags and attributes (links, ids, the head's alternates, what a page loads or runs) find them with
+`TOKEN`, in one quick pass (`facts`). Comments and the contents of <script> and <style> are not markup.
+`html_text` reads the article's text the same way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 from html import unescape
 from typing import NamedTuple
@@ -19,7 +18,7 @@ _ATTRIBUTES = r"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)"""
 # Markup as html.parser reads it: a comment, a <script> or <style> with its raw text, a start tag. Groups: the
 # script or style tag's name, attributes and text; a start tag's name and attributes (`html_text` adds end tags).
 MARKUP = rf"<!--.*?-->|<(script|style)\b{_ATTRIBUTES}>(.*?)</\1\s*>|<([a-zA-Z][^\s/>]*){_ATTRIBUTES}>"
-_TOKEN = re.compile(MARKUP, re.S | re.I)
+TOKEN = re.compile(MARKUP, re.S | re.I)
 _VALUE = r"""\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)"""
 # Any attribute, as html.parser reads them: a name may follow a quote or a slash without a space.
 _ANY_ATTRIBUTE = re.compile(r"""(?:(?<=['"\s/])|^)([^\s/>=][^\s/=>]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
@@ -30,11 +29,9 @@ def _one(name: str) -> re.Pattern:
     return re.compile(rf"(?:^|\s){name}{_VALUE}", re.I)
 
 
-class Tag(NamedTuple):  # a tuple: a page has hundreds, made in a fraction of a dataclass's time
+class Tag(NamedTuple):
     name: str  # lower case
     attributes: str  # as written
-    start: int  # where the tag starts in the page
-    content: str | None = None  # the text of a <script> or <style>
 
     def get(self, name: str) -> str | None:
         """An attribute's value (the last, if written twice), unquoted and unescaped; None if absent."""
@@ -48,15 +45,6 @@ class Tag(NamedTuple):  # a tuple: a page has hundreds, made in a fraction of a 
 
 def _value(raw: str) -> str:
     return unescape(raw[1:-1] if raw[:1] in "\"'" and len(raw) > 1 else raw)
-
-
-def tags(html: str) -> Iterator[Tag]:
-    for match in _TOKEN.finditer(html):
-        raw, raw_attributes, content, name, attributes = match.groups()
-        if raw:
-            yield Tag(raw.lower(), raw_attributes, match.start(), content)
-        elif name:
-            yield Tag(name.lower(), attributes, match.start(), None)
 
 
 def article_span(html: str) -> tuple[int, int]:

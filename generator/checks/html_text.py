@@ -59,7 +59,7 @@ class _Reader:
     def start(self, tag: str, attributes: str) -> None:
         if tag in _VOID:
             return
-        names = Tag(tag, attributes, 0, None).values() if "data-" in attributes.lower() else {}
+        names = Tag(tag, attributes).values() if "data-" in attributes.lower() else {}
         sourced = bool(self.stack and self.stack[-1][1]) or "data-source" in names
         # Dates, code, and categories rendered from data definitions (age bands) are not figures.
         exempt = bool(self.stack and self.stack[-1][2]) or tag in _EXEMPT or "data-category" in names

@@ -13,8 +13,7 @@ A template expression the sandbox refuses is reported when pages are rendered (g
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -84,30 +83,14 @@ def _tag_fix(name: str) -> str:
 _SUSPECT = re.compile(r"""(?:^|[\s"'/])on|javascript:|&""", re.I)
 
 
-def scan_safety(found: Iterable[Tag], article: tuple[int, int]) -> tuple[tuple[bool, str], ...]:
-    """What a built page loads or runs that it must not: (inside the page's article, what it is).
-
-    found: the page's tags; article: where its <article> starts and ends (`html_tags.article_span`)."""
-    unsafe: list[tuple[bool, str]] = []
-    for tag in found:
-        findings, inline_script = _tag_safety(tag.name, tag.attributes)
-        if not (findings or inline_script):
-            continue
-        inside = article[0] < tag.start < article[1]
-        unsafe.extend((inside, what) for what in findings)
-        if inline_script and inside and (tag.content or "").strip():
-            unsafe.append((True, "an inline script in the page body"))
-    return tuple(unsafe)
-
-
-@lru_cache(maxsize=1 << 16)
-def _tag_safety(name: str, attributes: str) -> tuple[tuple[str, ...], bool]:
-    """What a tag's attributes load or run that they must not, and whether it is a <script> that runs its own
-    text. Worked out once per distinct tag: a site's menu repeats the same tags on every page."""
+def tag_safety(name: str, attributes: str, content: str | None) -> tuple[tuple[str, ...], bool]:
+    """What a tag's attributes load or run that they must not, and whether it is a <script> running text of
+    its own (content: the text of a <script> or <style>). Where the tag stands (inside the page's article or
+    in the theme's frame) is for the caller to say."""
     suspect = _SUSPECT.search(attributes) if attributes else None
     if not (suspect or name in _LOADS or name in _EMBEDS):
         return (), False
-    tag = Tag(name, attributes, 0, None)
+    tag = Tag(name, attributes)
     # Every attribute is read only where a handler or script address may hide; otherwise the few named.
     values = tag.values() if suspect else {}
     get = values.get if suspect else tag.get
@@ -126,7 +109,8 @@ def _tag_safety(name: str, attributes: str) -> tuple[tuple[str, ...], bool]:
             findings.append(f"an inline event handler {attribute_name}=\"...\" on <{name}>")
         if value.strip().lower().startswith("javascript:"):
             findings.append(f"a javascript: address on <{name}>")
-    inline_script = name == "script" and not get("src") and (get("type") or "") != "application/json"
+    inline_script = (name == "script" and not get("src") and (get("type") or "") != "application/json"
+                     and bool((content or "").strip()))
     return tuple(findings), inline_script
 
 
