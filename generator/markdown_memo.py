@@ -13,7 +13,8 @@ a page converted before takes that page's results:
 
 A conversion that logged a warning is not kept, so the warning comes every time. At most 32 MiB of text
 is kept per process, the oldest dropped first. Each page's results also go to the project's memo file, for
-the next build of the project in a process of its own (`memo_file`).
+the next build of the project in a process of its own (`memo_file`). What is converted is converted by
+`markdown_instances`, with a Markdown instance kept from page to page.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from typing import Any, NamedTuple
 
 from mkdocs.structure.pages import Page
 
-from generator import memo_file
+from generator import markdown_instances, memo_file
 from generator.kept import Kept
 
-_convert = Page.render  # MkDocs' own
+_mkdocs_render = Page.render  # MkDocs' own: the plain route's
+_convert = markdown_instances.render  # the same conversion, with a Markdown instance kept from page to page
 _kept = Kept(32 * 2**20, cost=lambda key, rendered: len(key[0]) + len(rendered.content))
 _project: tuple[Any, Any, str] = (None, None, "")
 enabled = False  # set for each build by the plugin: off for the benchmark's plain MkDocs
@@ -48,7 +50,7 @@ def install() -> None:
 
 def _render(page: Page, config, files) -> None:
     if not enabled:
-        return _convert(page, config, files)
+        return _mkdocs_render(page, config, files)
     key = (page.markdown, page.file.src_uri, _project_digest(config, files))
     kept = _kept.get(key)
     if kept is None and (kept := memo_file.find("conversions", key)) is not None:

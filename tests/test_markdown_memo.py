@@ -34,7 +34,8 @@ def test_twin_pages_of_two_sites_are_converted_once_and_come_out_as_when_each_is
     memo, pages = build_twin_sites(tmp_path / "memo")
     assert pages - len(conversions) >= 8, "the shared handbook chapters of the second site were converted again"
 
-    alone = build_twin_sites_unwrapped(tmp_path / "alone", monkeypatch, markdown_memo, Page, "render", "_convert")
+    alone = build_twin_sites_unwrapped(tmp_path / "alone", monkeypatch, markdown_memo, Page, "render",
+                                       "_mkdocs_render")
     for site in TWIN_SITES:
         assert memo[site].keys() == alone[site].keys()
         assert [name for name in alone[site] if memo[site][name] != alone[site][name]] == [], site
