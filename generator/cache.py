@@ -210,6 +210,7 @@ class Entry:
     render_key: str  # what those files were rendered from (see `dependencies`)
     files: dict[str, list[int]]  # relative path -> [size, mtime_ns]
     reach: str  # digest of its file names and of each page's ids: what a link into the project can find
+    shared: str | None = None  # the shared inputs it was built with (`shared_digest`: the code among them)
 
     def facts(self) -> dict:
         """Relative path of each HTML file -> its facts for the checks (plain data), read when asked for.
@@ -249,7 +250,7 @@ def load_entry(root: Path, name: str, key: str | None = None, render_key: str | 
                 return None
     except OSError:
         return None
-    return Entry(folder, data["key"], data["render_key"], data["files"], data["reach"])
+    return Entry(folder, data["key"], data["render_key"], data["files"], data["reach"], data.get("shared"))
 
 
 def new_output_folder(root: Path, name: str) -> Path:
@@ -267,7 +268,7 @@ def remove_output_folder(folder: Path) -> None:
     memo_beside(folder).unlink(missing_ok=True)
 
 
-def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict) -> Entry:
+def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict, shared: str) -> Entry:
     """Move a fresh build into the project's cache slot and record what it was built from.
 
     The previous output is removed, never rewritten: files published from it by hard link stay as they were.
@@ -290,7 +291,7 @@ def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, f
                                                           facts.items()}], sort_keys=True).encode(),
                             digest_size=20).hexdigest()
     _write_atomically(_facts_file(folder), json.dumps(facts))
-    entry = Entry(folder, key, render_key, files, reach)
+    entry = Entry(folder, key, render_key, files, reach, shared)
     _write_record(entry)
     return entry
 
@@ -304,7 +305,8 @@ def set_render_key(entry: Entry, render_key: str) -> Entry:
 
 def _write_record(entry: Entry) -> None:
     _write_atomically(_record_file(entry.folder), json.dumps(
-        {"key": entry.key, "render_key": entry.render_key, "files": entry.files, "reach": entry.reach}))
+        {"key": entry.key, "render_key": entry.render_key, "files": entry.files, "reach": entry.reach,
+         "shared": entry.shared}))
 
 
 # --- sites whose output passed the checks -------------------------------------------------------------

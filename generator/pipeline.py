@@ -157,10 +157,13 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 keys[item.name] = cache.project_key(shared, item.files)
                 entry = cache.load_entry(root, item.name, key=keys[item.name])
                 if entry is None:
-                    # The output built before, still as recorded: its unchanged pages' facts are not read again.
+                    # The output built before, still as recorded: its unchanged pages' facts are not read again,
+                    # unless other code (or theme, or packages) built it: a page's facts depend on the code.
+                    previous = cache.load_entry(root, item.name)
                     # The job keeps what a report needs, not the files written (a cold build holds every job).
                     jobs.append(Job(replace(item, files={}, pages={}), config,
-                                    cache.new_output_folder(root, item.name), cache.load_entry(root, item.name),
+                                    cache.new_output_folder(root, item.name),
+                                    previous if previous and previous.shared == shared else None,
                                     keys[item.name], shared))
                     yield jobs[-1]
                 else:  # rendered again to the same files: the output stands
@@ -179,7 +182,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
 
     def store(job: Job, reading: SiteReading) -> None:
         name = job.project.name
-        entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, reading.facts)
+        entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, reading.facts,
+                                            shared)
         built_facts[name] = reading.facts
         rebuilt[name] = (job.previous.key if job.previous else None, reading.changed)
 

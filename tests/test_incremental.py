@@ -196,6 +196,26 @@ def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_ar
     assert again.facts == facts.read_site(changed, "cy").facts
 
 
+def test_after_a_change_to_the_code_every_page_is_read_again(project, monkeypatch, tmp_path):
+    """A page's facts depend on the code reading them: facts are never taken from output other code (or
+    another theme, or other packages) built, even for pages that come out byte for byte the same."""
+    log = tmp_path / "read.log"
+    facts_of = facts.facts_of
+
+    def logged(html: str, lang: str):  # in the workers too: they are forked from this process
+        with log.open("a", encoding="utf-8") as file:
+            file.write(lang + "\n")
+        return facts_of(html, lang)
+
+    monkeypatch.setattr(facts, "facts_of", logged)
+    shared_digest = cache.shared_digest
+    monkeypatch.setattr(cache, "shared_digest", lambda root: "other code " + shared_digest(root))
+    before = _snapshot(project / "site")
+    _build(project)
+    assert _snapshot(project / "site") == before
+    assert len(log.read_text(encoding="utf-8").splitlines()) == sum(name.endswith(".html") for name in before)
+
+
 def _checked_pages(monkeypatch) -> list[set[str]]:
     """The pages each build's output checks judge (the checks run as ever)."""
     scopes: list[set[str]] = []
