@@ -291,8 +291,8 @@ def measure(corpus: Path, runs: int) -> dict:
     cold, noop, edit, plain_runs = [], [], [], []
     for n in range(runs):
         about.write_text(original, encoding="utf-8")
-        # As `make clean`: the build cache, the output and the trees kept to publish the next one. (A staging tree
-        # left from the run before made the later "cold" runs bring it up to date, 2 to 4 s slower at x4.)
+        # As `make clean`: the build cache, the output and the trees kept to publish the next one (otherwise
+        # the later "cold" runs would find the run before's staging tree and bring it up to date).
         subprocess.run([PYTHON, "-m", "generator", "--root", str(corpus), "clean"], cwd=corpus, check=True,
                        capture_output=True)
         cold.append(ours(corpus))
