@@ -7,16 +7,17 @@ In the working folder `.build/`:
   imported, so a no-op build takes a fraction of a second).
 - One **entry per generated MkDocs project**, next to its built output in `.build/out/<lang>/<site>/`: the
   render key its files were rendered from (see `dependencies`), the project key it was built from (a hash of
-  the project's rendered files and of the shared inputs), the size and modification time of every file it
-  produced, its reach (what a link into it can find), and, in files of their own, the facts the output checks
+  the project's rendered files and of the shared inputs), the shared inputs' digest (facts and memos are
+  taken from it only by a build with the same), the size and modification time of every file it produced,
+  its reach (what a link into it can find), and, in files of their own, the facts the output checks
   need from its HTML and its pages' memos (see `memo_file`). A project whose render key is unchanged is not
   even rendered; one whose rendered files are unchanged is not rebuilt: its output is reused, however the rest
   changed.
 - The **sites that passed the checks**, with what their checks read (`checked.json`): the check base and the
   keys of their projects.
 
-This module imports only the standard library (and `tenant`, which does too): it runs before anything else is
-loaded.
+This module imports only the standard library (and `kept`, `memo_file` and `tenant`, which do too): it runs
+before anything else is loaded.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-log = logging.getLogger("mkdocs.structure.pages")  # the logger MkDocs' own method consults
+_log = logging.getLogger("mkdocs.structure.pages")  # the logger MkDocs' own method consults
 _instances: dict[str, markdown.Markdown] = {}  # by the extensions and their settings
 
 
@@ -42,7 +42,7 @@ def render(page, config, files) -> None:
     page.toc = get_toc(getattr(md, "toc_tokens", []))
     page._title_from_render = extract_title_ext.title
     page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
-    if log.getEffectiveLevel() > logging.DEBUG:
+    if _log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = relative_path_ext.links_to_anchors
 
 
