@@ -7,6 +7,7 @@ rebuilt. The checks (links, figures, language, glossary) then judge the facts of
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -110,35 +111,127 @@ def read_facts(path: Path, lang: str) -> PageFacts:
 def facts_of(html: str, lang: str) -> PageFacts:
     start, end = article_span(html)
     pieces = article_text(html[start:end])
-    targets: list[tuple[str, str]] = []
-    ids: set[str] = set()
-    head = Head()
-    unsafe: list[tuple[bool, str]] = []
-    for match in TOKEN.finditer(html):
-        token = match.group()
-        found = _known.get(token)
-        if found is None:
-            if len(_known) >= 1 << 16:
-                _known.clear()
-            found = _known[token] = _tag_facts(*match.groups())
-        if found is _NOTHING:
-            continue
-        found_id, found_targets, found_head, found_unsafe, inline_script = found
-        if found_id:
-            ids.add(found_id)
-        if found_targets:
-            targets.extend(found_targets)
-        if found_head:
-            head.add(found_head)
-        if found_unsafe or inline_script:
-            inside = start < match.start() < end
-            unsafe.extend((inside, what) for what in found_unsafe)
-            if inline_script and inside:
-                unsafe.append((True, "an inline script in the page body"))
+    found = _Found(start, end)
+    if not _read_with_menu(html, start, found):
+        found = _Found(start, end)
+        found.scan(html, 0, len(html))
     figures = tuple((match.group(), piece.text) for piece in pieces if not (piece.sourced or piece.exempt)
                     for match in NUMERAL.finditer(piece.text))
-    return PageFacts(tuple(targets), frozenset(ids), figures, _english(pieces, lang),
-                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), head, tuple(unsafe))
+    return PageFacts(tuple(found.targets), frozenset(found.ids), figures, _english(pieces, lang),
+                     " ".join(piece.text for piece in pieces).lower().replace("’", "'"), found.head,
+                     tuple(found.unsafe))
+
+
+class _Found:
+    """The facts of a page's tags, added in the order they are written."""
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end  # the article's span
+        self.targets: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+        self.head = Head()
+        self.unsafe: list[tuple[bool, str]] = []
+
+    def scan(self, html: str, begin: int, stop: int) -> None:
+        """The tags of html[begin:stop], taken as they are found in the whole page from begin on."""
+        for match in TOKEN.finditer(html, begin, stop):
+            self.add(_facts_of_token(match), self.start < match.start() < self.end)
+
+    def add_outside(self, found: _TagFacts) -> None:
+        """Several tags' facts together (`_item_tags`), outside the article."""
+        ids, targets, heads, unsafe, _ = found
+        self.ids.update(ids)
+        self.targets.extend(targets)
+        for part in heads:
+            self.head.add(part)
+        self.unsafe.extend((False, what) for what in unsafe)
+
+    def add(self, found: _TagFacts, inside: bool) -> None:
+        if found is _NOTHING:
+            return
+        found_id, found_targets, found_head, found_unsafe, inline_script = found
+        if found_id:
+            self.ids.add(found_id)
+        if found_targets:
+            self.targets.extend(found_targets)
+        if found_head:
+            self.head.add(found_head)
+        if found_unsafe or inline_script:
+            self.unsafe.extend((inside, what) for what in found_unsafe)
+            if inline_script and inside:
+                self.unsafe.append((True, "an inline script in the page body"))
+
+
+def _facts_of_token(match: re.Match) -> _TagFacts:
+    token = match.group()
+    found = _known.get(token)
+    if found is None:
+        if len(_known) >= 1 << 16:
+            _known.clear()
+        found = _known[token] = _tag_facts(*match.groups())
+    return found
+
+
+# The theme's menu, between its start and the article, is most of a page and the same items recur on every
+# page of a site: it is read item by item (split where each item starts), each distinct item once.
+_MENU = '<nav class="md-nav md-nav--primary"'
+_ITEM = '<li class="md-nav__item'
+_NOT_TAGS = re.compile(r"<!--|<script|<style", re.I)
+_items: dict[str, _TagFacts | None] = {}  # an item's text -> its tags' facts together (None: not plain)
+
+
+def _read_with_menu(html: str, start: int, found: _Found) -> bool:
+    """Read the page as `_Found.scan` would, its menu item by item; False (with found half filled) where the
+    menu is not plain start and end tags, or the article does not follow it, and the page must be scanned
+    whole."""
+    menu = html.find(_MENU, 0, start) if start else -1
+    if menu < 0:
+        return False
+    # The tags before the menu, as a scan of the whole page finds them: none may run on into the menu.
+    for match in TOKEN.finditer(html, 0):
+        if match.start() >= menu:
+            if match.start() > menu:
+                return False
+            break
+        if match.end() > menu:
+            return False
+        found.add(_facts_of_token(match), False)
+    edges = [menu]
+    at = html.find(_ITEM, menu + 1, start)
+    while at >= 0:
+        edges.append(at)
+        at = html.find(_ITEM, at + 1, start)
+    edges.append(start)
+    for begin, stop in zip(edges, edges[1:], strict=False):
+        item = html[begin:stop]
+        tags = _items.get(item, False)
+        if tags is False:
+            if len(_items) >= 1 << 14:
+                _items.clear()
+            tags = _items[item] = _item_tags(item)
+        if tags is None:
+            return False
+        if tags is not _NOTHING:
+            found.add_outside(tags)
+    found.scan(html, start, len(html))
+    return True
+
+
+def _item_tags(item: str) -> _TagFacts | None:
+    """The facts of an item's tags together (ids, targets, head parts and what they load or run, each a
+    tuple), or None unless the item's tags are found in it as in the whole page: it holds no comment, script
+    or style, and every '<' but an end tag's starts one of its tags, so none of the whole page's tags can
+    start in it and end beyond it (each is the same start tag, matched the same way)."""
+    if _NOT_TAGS.search(item):
+        return None
+    matches = list(TOKEN.finditer(item))
+    if len(matches) != item.count("<") - item.count("</"):
+        return None
+    tags = [tag for tag in map(_facts_of_token, matches) if tag is not _NOTHING]
+    if not tags:
+        return _NOTHING
+    return _TagFacts(tuple(tag.id for tag in tags if tag.id), sum((tag.targets for tag in tags), ()),
+                     tuple(tag.head for tag in tags if tag.head), sum((tag.unsafe for tag in tags), ()), False)
 
 
 def _english(pieces, lang: str) -> tuple[str, ...]:
@@ -226,6 +319,9 @@ def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteRea
     found, changed = {}, set()
     for path in sorted(folder.rglob("*.html")):
         name = path.relative_to(folder).as_posix()
+        if name in earlier and _same_file(path, previous.folder / name):  # linked to it (template_memo)
+            found[name] = earlier[name]
+            continue
         data = path.read_bytes()
         if name in earlier and _read_bytes(previous.folder / name) == data:
             found[name] = earlier[name]
@@ -233,6 +329,13 @@ def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteRea
             found[name] = facts_of(data.decode("utf-8"), lang).to_data()
             changed.add(name)
     return SiteReading(found, frozenset(changed))
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 def _read_bytes(path: Path) -> bytes | None:

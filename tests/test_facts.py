@@ -1,0 +1,61 @@
+"""A built page's facts are read from its menu item by item, each distinct item once (generator/checks/facts.py):
+they must be exactly what a scan of the whole page, tag by tag, finds, on every built page and on menus whose
+items are not plain tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checks import facts
+from generator.checks.html_tags import article_span
+
+from .conftest import Built
+
+
+def _scanned_whole(html: str, lang: str) -> dict:
+    """The page's facts with its tags found by one scan of the whole page (as before items were kept)."""
+    start, end = article_span(html)
+    found = facts._Found(start, end)
+    found.scan(html, 0, len(html))
+    page = facts.facts_of(html, lang)
+    return facts.PageFacts(tuple(found.targets), frozenset(found.ids), page.figures, page.english, page.text,
+                           found.head, tuple(found.unsafe)).to_data()
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_pages_facts_are_those_of_a_scan_of_the_whole_page(built: Built, lang, monkeypatch):
+    monkeypatch.setattr(facts, "_items", {})
+    pages = built.page_files(lang)
+    assert len(pages) > 400
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert facts.facts_of(html, lang).to_data() == _scanned_whole(html, lang), page
+    # The menus were read item by item, and items recur: far fewer distinct items than pages times items.
+    assert 0 < len(facts._items) < sum(1 for _ in pages) * 5
+
+
+# What menu items may hold that is not plain tags (put into the second item and the third): a comment, one
+# running from one item into the next, a script, a '<' that starts no tag, an attribute whose value holds what
+# starts an item, a tag running on into the next item.
+_ODD_ITEMS = [
+    ('<!-- <a href="../commented/"> -->', ""),
+    ("<!-- ", ' <a href="../commented/"> -->'),
+    ('<script>var a = "<a href=\'../scripted/\'>";</script>', ""),
+    ('<span>1 < 2 <a href="../after-a-less-than/">x</a></span>', ""),
+    ('<a title="<li class=&quot;md-nav__item" href="../quoted/">x</a>', ""),
+    ('<a title="x <li class="md-nav__item" href="../split/">x</a>', ""),
+    ('<a href="../unclosed/"', ""),
+]
+
+
+@pytest.mark.parametrize(("second", "third"), _ODD_ITEMS)
+def test_menu_items_that_are_not_plain_tags_give_the_facts_of_a_whole_scan(built: Built, second, third,
+                                                                           monkeypatch):
+    monkeypatch.setattr(facts, "_items", {})
+    page = next(p for p in built.page_files("en") if p.parent.name == "about")
+    html = page.read_text(encoding="utf-8")
+    marker = '<li class="md-nav__item'
+    items = [at for at in range(len(html)) if html.startswith(marker, at)][1:3]
+    odd = html[:items[0]] + second + html[items[0]:items[1]] + third + html[items[1]:]
+    assert facts.facts_of(odd, "en").to_data() == _scanned_whole(odd, "en")
+    assert facts.facts_of(html, "en").to_data() == _scanned_whole(html, "en")
