@@ -4,7 +4,9 @@ Material writes the whole menu into every page, so a site of n pages renders n*n
 site most of a build's time went there. A top-level item whose branch does not hold the page being built
 comes out the same on every page that writes the branch's links the same way, so it is rendered once for
 each way and reused. The branch holding the page (opened, marked active, with the page's contents) is
-rendered every time.
+rendered every time. On a page where every other item's links are written by the page's depth alone (see
+below), the items are the same strings as on every page of that depth: they are joined around the page's own
+branch, each looked up once per depth and build.
 
 An item is kept by all that Material's macro reads of it (each title, address and icon, status and subtitle
 of its branch), the theme features, the item's place in the menu and its links as written: so the local
@@ -40,11 +42,45 @@ class MenuCache:
         self._theme = theme  # what else the macro reads: the theme's features and status labels
         self._branches: dict[int, _Branch] = {}
         self._page: tuple[Any, list[str]] = (None, [])
+        self._menus: dict[int, _Menu] = {}
 
     def __call__(self, render: Callable[..., Any], items, page) -> Markup:
         """The items as Material's loop writes them: each between the same white space, with its path."""
-        return Markup("".join(f"\n      \n      {self._item(render, item, f'__nav_{number}', page)}\n    "
-                              for number, item in enumerate(items, 1)))
+        if self._url is not None and isinstance(page, Page):
+            found = self._around_branch(render, items, page)
+            if found is not None:
+                return found
+        return Markup("".join(self._entry(render, item, number, page) for number, item in enumerate(items, 1)))
+
+    def _entry(self, render: Callable[..., Any], item, number: int, page) -> str:
+        return f"\n      \n      {self._item(render, item, f'__nav_{number}', page)}\n    "
+
+    def _around_branch(self, render: Callable[..., Any], items, page: Page) -> Markup | None:
+        """The items, when at most one of them is written otherwise than by the page's depth (its own branch,
+        or one reaching into the page's first folder): the others are the entries kept for the depth."""
+        menu = self._menus.get(id(items))
+        if menu is None or menu.items is not items:
+            menu = self._menus[id(items)] = _Menu(items, [self._branch(item) for item in items])
+        folders = self._folders(page)
+        special = set(menu.not_pages_only)
+        if folders:
+            special.update(menu.by_first_folder.get(folders[0], ()))
+        top = page
+        while top.parent is not None:
+            top = top.parent
+        if id(top) in menu.index:
+            special.add(menu.index[id(top)])
+        if len(special) > 1:
+            return None
+        entries, missing = menu.at_depth(len(folders))
+        for number in missing - special:
+            entries[number] = self._entry(render, items[number], number + 1, page)
+            missing.discard(number)
+        if not special:
+            return Markup("".join(entries))
+        (own,) = special
+        return Markup("".join(entries[:own]) + self._entry(render, items[own], own + 1, page)
+                      + "".join(entries[own + 1:]))
 
     def _item(self, render: Callable[..., Any], item, path: str, page) -> Any:
         if self._url is None or not isinstance(page, Page) or item.active or item is page:
@@ -75,6 +111,27 @@ class MenuCache:
         if id(item) not in self._branches:
             self._branches[id(item)] = _Branch(item)
         return self._branches[id(item)]
+
+
+class _Menu:
+    """A menu's top-level items: which of them reach into each first folder, and each item's entry as written
+    on a page of each depth where its links are written by the depth alone."""
+
+    def __init__(self, items, branches: list[_Branch]):
+        self.items = items
+        self.index = {id(item): number for number, item in enumerate(items)}
+        self.not_pages_only = [number for number, branch in enumerate(branches) if not branch.pages_only]
+        self.by_first_folder: dict[str, list[int]] = {}
+        for number, branch in enumerate(branches):
+            for folder in branch.first_folders:
+                self.by_first_folder.setdefault(folder, []).append(number)
+        self._by_depth: dict[int, tuple[list, set[int]]] = {}
+
+    def at_depth(self, depth: int) -> tuple[list, set[int]]:
+        """The items' entries on a page of this depth, and the numbers of those not yet written."""
+        if depth not in self._by_depth:
+            self._by_depth[depth] = ([None] * len(self.items), set(range(len(self.items))))
+        return self._by_depth[depth]
 
 
 class _Branch:
