@@ -39,6 +39,7 @@ CACHE_DIR = Path(".build")
 OUT_DIR = CACHE_DIR / "out"
 PROJECTS_DIR = CACHE_DIR / "projects"  # the generated MkDocs projects (render.py writes them)
 STATE_FILE = CACHE_DIR / "state.json"
+PARSED_YAML = CACHE_DIR / "parsed-yaml.memo"  # the data and front matter texts parsed (yaml_source.parsed_kept)
 # The parts of a project folder a build reads (besides the generator and the installed packages).
 INPUT_PARTS = ("data", "content", "site_src", "mkdocs.yml")
 # What every tenant shares from the repository (see tenant.py).

@@ -25,7 +25,7 @@ from .data_schema import Id, NonEmpty, Strict
 from .errors import ContributorError, Problem
 from .kept import Kept
 from .validation import SLUG_PATTERN, validate_document
-from .yaml_source import parse_yaml
+from .yaml_source import parse_yaml, still_used
 
 HOME_SLUG = "index"
 # The version of a page a translation was made from: 8 letters a-p from its text's fingerprint (letters only,
@@ -148,6 +148,8 @@ def _front_matter(text: str, file: str, schema: type[FrontMatter]) -> tuple[Fron
         meta = validate_document(doc, schema, {})
         found = (meta, {str(path[0]): line for path, line in doc.lines.items() if len(path) == 1})
         _front_matters.keep(key, found)
+    else:
+        still_used("\n" + text, file)
     return found
 
 

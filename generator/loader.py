@@ -6,6 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .cache import PARSED_YAML
 from .content import HOME_SLUG, SourcePage, load_pages
 from .data_schema import (
     AuthoritiesFile,
@@ -26,7 +27,7 @@ from .errors import ContributorError, Problem, ProblemCollector
 from .handbook import check_handbook
 from .model import Project, walk
 from .validation import validate_document
-from .yaml_source import YamlDocument, field_name, parse_yaml
+from .yaml_source import YamlDocument, field_name, parse_yaml, parsed_kept
 
 DATA_FILES = {
     "site": SiteFile,
@@ -52,6 +53,11 @@ _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authori
 
 def load_project(root: Path) -> Project:
     root = root.resolve()
+    with parsed_kept(root / PARSED_YAML):
+        return _load_project(root)
+
+
+def _load_project(root: Path) -> Project:
     problems = ProblemCollector()
     docs: dict[str, YamlDocument] = {}
     for name in DATA_FILES:

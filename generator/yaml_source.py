@@ -6,7 +6,11 @@ the node tree ourselves to keep both the line numbers and a complaint about dupl
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -39,7 +43,65 @@ class YamlDocument:
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
-    """Parse one YAML document. Raises ContributorError on syntax errors and duplicate keys."""
+    """Parse one YAML document. Raises ContributorError on syntax errors and duplicate keys.
+
+    Inside `parsed_kept`, a text read before (in this process or by an earlier build) is not parsed again; its
+    data is shared, not copied, and not to be changed."""
+    key = _key(text, file) if _kept is not None else b""
+    if _kept is not None and key in _kept.stored:
+        _kept.used[key] = _kept.stored[key]
+    if _kept is not None and key in _kept.used:
+        data, lines = _kept.used[key]
+        return YamlDocument(file, data, lines)
+    doc = _parse(text, file)
+    if _kept is not None:
+        _kept.used[key] = (doc.data, doc.lines)
+        _kept.added = True
+    return doc
+
+
+def still_used(text: str, file: str) -> None:
+    """A text this process parsed before, and does not parse again: keep it in the memo file all the same."""
+    if _kept is not None and (key := _key(text, file)) in _kept.stored:
+        _kept.used[key] = _kept.stored[key]
+
+
+def _key(text: str, file: str) -> bytes:
+    return hashlib.blake2b(f"{file}\0{text}".encode(), digest_size=16).digest()
+
+
+class _Kept:
+    """The parsed texts of a load: those read from the memo file, and those this load used."""
+
+    def __init__(self, stored: dict[bytes, tuple[Any, dict]]):
+        self.stored = stored
+        self.used: dict[bytes, tuple[Any, dict]] = {}
+        self.added = False
+
+
+_kept: _Kept | None = None
+
+
+@contextmanager
+def parsed_kept(memo: Path) -> Iterator[None]:
+    """Parse each text at most once across builds: the texts parsed are kept in memo (a pickle in the build's
+    working folder), for the next load in another process. Only the texts this load used are kept."""
+    from .memo_file import read, write  # the standard library only
+
+    global _kept
+    stored = read(memo)
+    _kept = _Kept(stored["texts"] if isinstance(stored, dict) and stored.get("code") == _CODE
+                  and isinstance(stored.get("texts"), dict) else {})
+    try:
+        yield
+        if _kept.added or len(_kept.used) != len(_kept.stored):
+            memo.parent.mkdir(parents=True, exist_ok=True)
+            write(memo, {"code": _CODE, "texts": _kept.used})
+    finally:
+        _kept = None
+
+
+def _parse(text: str, file: str) -> YamlDocument:
     try:
         try:
             node = yaml.compose(text, Loader=_FAST_LOADER)
@@ -90,6 +152,8 @@ def _scalar(node: yaml.Node) -> Any:
     return value
 
 
+# What parsing depends on besides the text: this module and PyYAML.
+_CODE = hashlib.blake2b(Path(__file__).read_bytes() + yaml.__version__.encode(), digest_size=16).hexdigest()
 # libyaml's parser when PyYAML has it (several times faster); both resolve tags the same way.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader(" ")
