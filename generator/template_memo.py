@@ -21,16 +21,20 @@ The HTML comes from one of two places:
   post-page steps; the only such step is ours (`_OWN_STEPS`: it removes an attribute, and done again it
   changes nothing), so the file stands for the template's output. With any other step, it is not used.
 
-MkDocs still runs the page's plugin events and writes the file. `make serve` (whose theme can change under
+MkDocs still runs the page's plugin events and writes the file; a page taken from the previous output that
+comes out byte for byte as that file is written as a hard link to it (making a file costs this machine's file
+system twenty times as much). `make serve` (whose theme can change under
 it) renders every page.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import warnings
 from typing import Any
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.nav import Link, Section
 
@@ -39,6 +43,7 @@ from generator.kept import Kept
 
 _build_page = mkdocs_build._build_page  # MkDocs' own
 _build_theme_template = mkdocs_build._build_theme_template
+_write_file = mkdocs_utils.write_file
 _kept = Kept(48 * 2**20, cost=lambda key, html: len(key[1]) + len(html))  # key[1]: the page's HTML
 _build: tuple[Any, Any, str, bool] = (None, None, "", False)
 wanted = False  # this process builds the same projects again (set in a build server's workers)
@@ -47,9 +52,27 @@ enabled = False  # set for each build by the plugin
 _OWN_STEPS = frozenset({"FosteringSitesPlugin.on_post_page", "FosteringSitesPlugin.on_post_template"})
 
 
+# Pages whose HTML came from the previous output: where MkDocs will write each -> (that file, its bytes).
+_previous_files: dict[str, tuple[str, bytes]] = {}
+
+
 def install() -> None:
     mkdocs_build._build_page = _build_page_reusing
     mkdocs_build._build_theme_template = _build_theme_template_reusing
+    mkdocs_utils.write_file = _write_file_or_link
+
+
+def _write_file_or_link(content: bytes, output_path: str) -> None:
+    """MkDocs' `write_file`, but a page that comes out as the previous output's file is linked to it."""
+    previous = _previous_files.pop(output_path, None) if enabled else None
+    if previous is not None and previous[1] == content:
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        try:
+            os.link(previous[0], output_path)
+            return
+        except OSError:
+            pass
+    _write_file(content, output_path)
 
 
 def _build_page_reusing(page, config, doc_files, nav, env, dirty=False, excluded=False):
@@ -58,7 +81,8 @@ def _build_page_reusing(page, config, doc_files, nav, env, dirty=False, excluded
     key = (page.content, page.url, page.file.src_uri, page.title, repr(page.meta), _toc_signature(page.toc),
            _neighbour(page.previous_page), _neighbour(page.next_page), page.canonical_url, page.edit_url,
            _build_digest(config, nav, doc_files))
-    return _build_page(page, config, doc_files, nav, _Templates(env, key, page.file.dest_uri), dirty, excluded)
+    templates = _Templates(env, key, page.file.dest_uri, page.file.abs_dest_path)
+    return _build_page(page, config, doc_files, nav, templates, dirty, excluded)
 
 
 def _build_theme_template_reusing(template_name, env, files, config, nav):
@@ -66,43 +90,47 @@ def _build_theme_template_reusing(template_name, env, files, config, nav):
     if not enabled:
         return _build_theme_template(template_name, env, files, config, nav)
     key = ("theme page", _build_digest(config, nav, files))
-    return _build_theme_template(template_name, _Templates(env, key, template_name), files, config, nav)
+    return _build_theme_template(template_name, _Templates(env, key, template_name, None), files, config, nav)
 
 
 class _Templates:
     """The theme's environment as `_build_page` uses it: the page's template, rendered once per key."""
 
-    def __init__(self, env, key: tuple, written_to: str):
-        self.env, self.key, self.written_to = env, key, written_to  # written_to: the output file, in the site
+    def __init__(self, env, key: tuple, written_to: str, target: str | None):
+        self.env, self.key = env, key
+        self.written_to, self.target = written_to, target  # the output file, in the site and on disk
 
     def get_template(self, name, *args, **kwargs):
-        return _Template(self.env.get_template(name, *args, **kwargs), (name, *self.key), self.written_to)
+        return _Template(self.env.get_template(name, *args, **kwargs), (name, *self.key), self.written_to,
+                         self.target)
 
 
 class _Template:
-    def __init__(self, template, key: tuple, written_to: str):
-        self.template, self.key, self.written_to = template, key, written_to
+    def __init__(self, template, key: tuple, written_to: str, target: str | None):
+        self.template, self.key, self.written_to, self.target = template, key, written_to, target
 
     def render(self, context) -> str:
         html = _kept.get(self.key) if wanted else None
         if html is None:
-            html = _written_before(self.key)
-            if html is None:
-                html = self.template.render(context)
+            found = _written_before(self.key)
+            if found is not None and self.target is not None:
+                _previous_files[self.target] = found
+            html = found[1].decode("utf-8") if found is not None else self.template.render(context)
             if wanted:
                 _kept.keep(self.key, html)
         memo_file.note("templates", self.key, self.written_to)
         return html
 
 
-def _written_before(key: tuple) -> str | None:
-    """The page's HTML from the project's previous output, if a page with this key was written there."""
+def _written_before(key: tuple) -> tuple[str, bytes] | None:
+    """The file of the project's previous output a page with this key was written to, and its bytes."""
     written_to, folder = memo_file.find("templates", key), memo_file.previous_output()
     if written_to is None or folder is None or not _build[3]:
         return None
+    path = os.path.join(folder, written_to)
     try:
-        with open(folder / written_to, encoding="utf-8") as file:
-            return file.read()
+        with open(path, "rb") as file:
+            return path, file.read()
     except OSError:
         return None
 
@@ -127,6 +155,7 @@ def _build_digest(config, nav, files) -> str:
         own_steps_only = all(getattr(step, "__qualname__", "") in _OWN_STEPS
                              for event in ("post_page", "post_template") for step in config.plugins.events[event])
         _build = (nav, config, hashlib.blake2b(described.encode(), digest_size=16).hexdigest(), own_steps_only)
+        _previous_files.clear()  # a new build: any left were not written
     return _build[2]
 
 

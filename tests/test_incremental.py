@@ -350,12 +350,17 @@ def test_a_build_in_its_own_process_redoes_only_the_edited_page(project, monkeyp
     _build(project)  # a build in this folder first: a page's memo keys hold the theme's folder
     rendered.clear()
     log.unlink()
+    national = {path: path.stat().st_ino for path in (project / "site" / "en").glob("*/index.html")
+                if not (path.parent / "search").is_dir()}  # the national site's pages, not the local sites'
     append(about, "\nOr call your local team.\n")
     assert _build(project).built == ["en/main"]
     assert rendered == ["content/en/main/about.md"]
     _assert_rendered_whole(project)
     assert log.read_text(encoding="utf-8").splitlines() == ["converted about.md", "indexed about.md",
                                                              "laid out about.md"]
+    # The pages that came out as before are the files built before (linked, not written again).
+    relinked = [path.parent.name for path, inode in national.items() if path.stat().st_ino != inode]
+    assert relinked == ["about"] and len(national) > 10
     edited = _snapshot(project / "site")
 
     shutil.rmtree(project / ".build")
