@@ -178,14 +178,24 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     facts = TreeFacts()
     built_facts: dict[str, dict] = {}
     rebuilt: dict[str, tuple[str | None, frozenset[str]]] = {}  # for check_scope
-    next_staging = None
+    # With no tree published before, none becomes the next build's staging tree: one is made alongside.
+    next_staging = NextStaging(output) if not output.exists() else None
+
+    def publish(files: dict[str, Path]) -> None:
+        published.update(files)
+        if next_staging:
+            next_staging.add(files)
 
     def store(job: Job, reading: SiteReading) -> None:
+        """A project built cleanly: into the cache, and its files into the tree, while the others build."""
         name = job.project.name
         entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, reading.facts,
                                             shared)
         built_facts[name] = reading.facts
         rebuilt[name] = (job.previous.key if job.previous else None, reading.changed)
+        built = files_of(name)
+        link_files(staging, built)
+        publish(built)
 
     def files_of(name: str) -> dict[str, Path]:
         entry, folder = entries[name], site_output_dir(*units[name])
@@ -199,8 +209,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         for name in units:
             if entries[name] is not None:
                 ready.update(files_of(name))
-        sync_tree(staging, ready)
-        published.update(ready)
+        sync_tree(staging, ready)  # before any built project's files are linked (`store`)
+        publish(ready)
 
     try:
         try:
@@ -208,12 +218,6 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         finally:
             for job in jobs:
                 cache.remove_output_folder(job.site_dir)
-        for job in jobs:
-            built = files_of(job.project.name)
-            link_files(staging, built)
-            published.update(built)
-        # With no tree published before, none becomes the next build's staging tree: one is made meanwhile.
-        next_staging = NextStaging(output, published) if not output.exists() else None
         # Only the pages where a check could find something new since their site last passed are checked.
         base = dependencies.check_base(model, dependencies.reach_digest(
             (site_output_dir(*units[name]), entry.reach) for name, entry in entries.items()))

@@ -12,6 +12,7 @@ before it leaves it as it was.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import threading
 from collections.abc import Mapping
@@ -87,8 +88,8 @@ def sync_tree(tree: Path, wanted: dict[str, Path]) -> None:
 
 def link_files(tree: Path, files: dict[str, Path], made: set[str] | None = None) -> None:
     """Add files to tree (path in the tree -> the file), by hard link where the file system allows.
-    made: folders known to exist already."""
-    made = set(made or ())
+    made: folders known to exist already (the folders made are added to it)."""
+    made = set() if made is None else made
     for relative, source in files.items():
         parent = relative.rpartition("/")[0]
         if parent and parent not in made:
@@ -110,29 +111,43 @@ def next_staging_path(output: Path) -> Path:
 
 
 class NextStaging:
-    """The next build's staging tree, made while this build's tree is checked, for a first build: with no
-    tree published before it, the next build would otherwise make its own from nothing, a folder per page (a
+    """The next build's staging tree, made alongside this build's own for a first build: with no tree
+    published before it, the next build would otherwise make its own from nothing, a folder per page (a
     quarter to half a second on this machine, in a build that is otherwise under a second).
 
-    The files are linked in a thread: the time goes in the kernel, making folders, on a core the workers
-    have left idle. `keep()` after the swap makes it the staging tree; `discard()` if the build failed.
+    The files are linked in a thread, as they are added (`add`), while the workers build and the tree is
+    checked: the time goes in the kernel, making folders. `keep()` after the swap makes it the staging tree;
+    `discard()` if the build failed.
     """
 
-    def __init__(self, output: Path, files: dict[str, Path]):
+    def __init__(self, output: Path):
         self.staging, self.folder = staging_path(output), next_staging_path(output)
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.thread = threading.Thread(target=link_files, args=(self.folder, dict(files)), daemon=True)
+        self.batches: queue.SimpleQueue[dict[str, Path] | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._link, daemon=True)
         self.thread.start()
 
-    def keep(self) -> None:
+    def add(self, files: dict[str, Path]) -> None:
+        self.batches.put(dict(files))
+
+    def _link(self) -> None:
+        made: set[str] = set()
+        while (files := self.batches.get()) is not None:
+            link_files(self.folder, files, made)
+
+    def _finish(self) -> None:
+        self.batches.put(None)
         self.thread.join()
+
+    def keep(self) -> None:
+        self._finish()
         if self.staging.exists():  # another build's: this one is not needed
             self.discard()
         else:
             self.folder.rename(self.staging)
 
     def discard(self) -> None:
-        self.thread.join()
+        self._finish()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
