@@ -55,9 +55,12 @@ class Builders:
         self.workers = workers or default_workers()
         self.rebuilds = rebuilds
         pools, size = (self.workers, 1) if rebuilds else (1, self.workers)
-        self.pools = [ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("fork"),
-                                          initializer=_warm_up, initargs=(str(warm_up) if warm_up else None,
-                                                                          rebuilds))
+        context = multiprocessing.get_context("fork")
+        # A build server warms every worker up; a build of its own only the first: it may have one project to
+        # build (an edit), and the others' imports would slow this process loading and rendering meanwhile.
+        turns = context.Value("i", -pools * size if rebuilds else 0)
+        self.pools = [ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_warm_up,
+                                          initargs=(str(warm_up) if warm_up else None, rebuilds, turns))
                       for _ in range(pools)]
         for pool in self.pools:
             pool.submit(int)  # start a worker now (a shared pool's others start when there is work for them)
@@ -125,19 +128,24 @@ class Builders:
             raise ContributorError(list(dict.fromkeys(problems)))
 
 
-def _warm_up(config_file: str | None, rebuilds: bool = False) -> None:
-    """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files."""
+_rebuilds = False  # whether this worker will build the same projects again (a build server's)
+
+
+def _warm_up(config_file: str | None, rebuilds: bool = False, turns=None) -> None:
+    """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files. turns:
+    a count shared by the workers; one whose count comes to more than 1 does it at its first build instead."""
+    global _rebuilds
+    _rebuilds = rebuilds
+    if turns is not None:
+        with turns.get_lock():
+            turns.value += 1
+            if turns.value > 1:
+                return
+    _ready()
     from mkdocs.commands import build  # noqa: F401
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from . import json_sources, template_memo
-
-    json_sources.install()  # before any configuration is read here
-    template_memo.wanted = rebuilds
-
-    logger = logging.getLogger("mkdocs")
-    logger.propagate = False
     if not config_file or not os.path.exists(config_file):
         return
     try:
@@ -146,6 +154,16 @@ def _warm_up(config_file: str | None, rebuilds: bool = False) -> None:
         Files([]).add_files_from_theme(config.theme.get_env(), config)
     except Exception:  # only a warm-up: the real build reports any problem
         pass
+
+
+def _ready() -> None:
+    """What every build in a worker needs first."""
+    from . import json_sources, template_memo
+
+    json_sources.install()  # before any configuration is read here
+    template_memo.wanted = _rebuilds
+    logger = logging.getLogger("mkdocs")
+    logger.propagate = False
 
 
 def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[str, str, Entry | None], Any] | None,
@@ -159,6 +177,7 @@ def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[st
 
     from . import memo_file
 
+    _ready()
     captured: list[str] = []
     handler = _Capture(captured)
     logger = logging.getLogger("mkdocs")
