@@ -333,6 +333,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
 
+    # As `make` does before any run: the generator's bytecode, which this machine's Python may not write itself.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "generator")], check=True)
     work = Path(tempfile.mkdtemp(prefix="fw-bench-"))
     results = {}
     try:
