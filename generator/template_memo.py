@@ -111,10 +111,11 @@ class _Template:
 
     def render(self, context) -> str:
         html = _kept.get(self.key) if wanted else None
+        # The previous output's file: the HTML when memory has none, and what MkDocs' file may be linked to.
+        found = _written_before(self.key) if html is None or self.target is not None else None
+        if found is not None and self.target is not None:
+            _previous_files[self.target] = found
         if html is None:
-            found = _written_before(self.key)
-            if found is not None and self.target is not None:
-                _previous_files[self.target] = found
             html = found[1].decode("utf-8") if found is not None else self.template.render(context)
             if wanted:
                 _kept.keep(self.key, html)

@@ -71,10 +71,17 @@ def served(built_copy, tmp_path):
 
 def test_a_build_handed_to_the_server_publishes_what_a_build_of_its_own_would(served, tmp_path):
     root, _ = served
-    edit(root / "content" / "en" / "main" / "about.md", "## The regions", "## The six regions")
-    result = _generator(root, "build")
-    assert result.returncode == 0, result.stderr
-    assert SERVED in result.stdout and "1 of 46 site builds redone" in result.stdout
+    about = root / "content" / "en" / "main" / "about.md"
+    for number, (old, new) in enumerate([("## The regions", "## The six regions"),
+                                         ("It grew out", "It grew, in time, out")]):
+        before = _national_pages(root)
+        edit(about, old, new)
+        result = _generator(root, "build")
+        assert result.returncode == 0, result.stderr
+        assert SERVED in result.stdout and "1 of 46 site builds redone" in result.stdout
+        if number:  # the first build took the other pages from the memo file; this one, from memory
+            changed = [name for name, inode in _national_pages(root).items() if inode != before[name]]
+            assert changed == ["about"], "the other pages are the files built before (linked, not written)"
     assert "The six regions" in (root / "site" / "en" / "about" / "index.html").read_text(encoding="utf-8")
     assert _generator(root, "build").stdout.startswith("Nothing has changed")
 
@@ -82,9 +89,16 @@ def test_a_build_handed_to_the_server_publishes_what_a_build_of_its_own_would(se
     cold.mkdir()
     copy_project(cold)
     edit(cold / "content" / "en" / "main" / "about.md", "## The regions", "## The six regions")
+    edit(cold / "content" / "en" / "main" / "about.md", "It grew out", "It grew, in time, out")
     alone = _generator(cold, "build", server=False)
     assert alone.returncode == 0 and SERVED not in alone.stdout
     assert _snapshot(root / "site") == _snapshot(cold / "site")
+
+
+def _national_pages(root: Path) -> dict[str, int]:
+    """The national site's pages in English (not the local sites'), by folder: their inodes."""
+    return {path.parent.name: path.stat().st_ino for path in (root / "site" / "en").glob("*/index.html")
+            if not (path.parent / "search").is_dir()}
 
 
 def test_a_mistake_is_reported_by_the_server_as_by_a_build_of_its_own(served):
