@@ -103,7 +103,8 @@ class Builders:
         if `jobs` raises, the jobs not started are cancelled and the running ones finished before it goes on.
         inspect(site_dir, lang, previous) runs where the project was built, right after it built cleanly (in
         the worker, so in parallel); on_built(job, what inspect returned) then runs here, for each project built
-        cleanly. meanwhile() runs here while the workers build, once every job has been handed over.
+        cleanly. meanwhile() runs here while the workers build, once every job has been handed over; if it
+        raises, the builds are cancelled or finished first, and nothing is handed to on_built.
         """
         futures = []
         try:
@@ -111,13 +112,13 @@ class Builders:
                 futures.append((job, self._submit(job.project.name, str(job.config_file), str(job.site_dir),
                                                   job.project.lang, inspect, job.previous,
                                                   (job.shared, job.key) if job.key else None)))
+            if meanwhile:
+                meanwhile()
         except BaseException:
             for _, future in futures:
                 future.cancel()
             wait([future for _, future in futures])
             raise
-        if meanwhile:
-            meanwhile()
         problems: list[Problem] = []
         for job, future in futures:
             messages, inspected = future.result()

@@ -128,8 +128,18 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     from .urls import site_output_dir
 
     project = load_project(root)
-    currency = check_currency(project, release)
-    found_first = (check_release(project) if release else []) + currency.errors + check_raw_html(project)
+    currency = None
+    found_first: list | None = None
+
+    def problems_first() -> list:
+        """What is wrong with the data and content whatever is rendered (worked out while the workers build:
+        nothing is stored or published if there is any)."""
+        nonlocal currency, found_first
+        if found_first is None:
+            currency = check_currency(project, release)
+            found_first = (check_release(project) if release else []) + currency.errors + check_raw_html(project)
+        return found_first
+
     shared = cache.shared_digest(root)
     model = dependencies.model_digest(project, shared, _render_options(absolute_links))
     units = {f"{lang}/{site.id}": (site, lang) for site in project.sites for lang in project.languages}
@@ -151,8 +161,6 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             # Rendered pages are kept in memory only where the same projects are built again (a build server).
             for item in render_projects(project, stale, absolute_links, model, keep=builders.rebuilds):
                 rendered += 1
-                if found_first:  # rendered only to report its problems with the others
-                    continue
                 config = write_project(project, item)
                 keys[item.name] = cache.project_key(shared, item.files)
                 entry = cache.load_entry(root, item.name, key=keys[item.name])
@@ -169,9 +177,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
                 else:  # rendered again to the same files: the output stands
                     entries[item.name] = cache.set_render_key(entry, render_keys[item.name])
         except ContributorError as error:
-            raise ContributorError(list(dict.fromkeys(found_first + error.problems))) from None
-        if found_first:
-            raise ContributorError(list(dict.fromkeys(found_first)))
+            raise ContributorError(list(dict.fromkeys(problems_first() + error.problems))) from None
 
     staging, new_staging = staging_dir(output)
     published: dict[str, Path] = {}  # what staging holds: path in it -> the file it is a link to
@@ -205,6 +211,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
 
     def meanwhile() -> None:
         """What needs no new build, done while the workers build."""
+        if problems_first():
+            raise ContributorError(list(dict.fromkeys(found_first)))
         ready = write_sitemaps(project, root / cache.CACHE_DIR / "sitemaps")
         for name in units:
             if entries[name] is not None:

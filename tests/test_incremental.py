@@ -401,10 +401,15 @@ def test_a_link_into_another_site_is_checked_again_when_that_site_changes(projec
     assert "en/anglesey/contact/index.html" in " ".join(p.message for p in broken)
 
 
-def test_a_mistake_found_while_other_sites_build_publishes_nothing_and_keeps_no_partial_build(project):
-    """Sites are built while the rest are still being rendered. When a site rendered later has a mistake,
-    the builds already handed over are stopped or finished and thrown away: the mistake is reported, and
-    neither site/ nor the build cache changes. Once it is mended, the build is as a cold one."""
+@pytest.mark.parametrize(("mistake", "said"), [("\nSee {{ page_url('no-such-page') }}.\n", "no-such-page"),
+                                              ('\n<iframe src="x.html"></iframe>\n', "<iframe>")])
+def test_a_mistake_found_while_other_sites_build_publishes_nothing_and_keeps_no_partial_build(project, mistake,
+                                                                                              said):
+    """Sites are built while the rest are still being rendered, and while the content is checked for what
+    is wrong whatever is rendered (raw HTML, unconfirmed facts in a release). When a site rendered later has
+    a mistake, or the content has, the builds already handed over are stopped or finished and thrown away: the
+    mistake is reported, and neither site/ nor the build cache changes. Once it is mended, the build is as a
+    cold one."""
     site, out = project / "site", project / ".build" / "out"
     published, cached = _stats(site), _builds(out)
     # A shared local page (22 sites to render and build) and a national page with a mistake.
@@ -412,11 +417,11 @@ def test_a_mistake_found_while_other_sites_build_publishes_nothing_and_keeps_no_
          "title: Talk to the fostering team")
     about = project / "content" / "en" / "main" / "about.md"
     original = about.read_text(encoding="utf-8")
-    about.write_text(original + "\nSee {{ page_url('no-such-page') }}.\n", encoding="utf-8")
+    about.write_text(original + mistake, encoding="utf-8")
     with pytest.raises(ContributorError) as failure:
         _build(project)
     assert [p.file for p in failure.value.problems] == ["content/en/main/about.md"]
-    assert "no-such-page" in failure.value.problems[0].message
+    assert said in failure.value.problems[0].message
     assert _stats(site) == published, "nothing is published"
     assert _builds(out) == cached, "no build is stored or left half-made in the cache"
 
