@@ -1,7 +1,10 @@
 import os
 import sys
 
-from .cli import main
+# Our models use no pydantic plugin: spare every process pydantic's search of the installed packages for them.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from .cli import main  # noqa: E402  (after the line above)
 
 code = main()
 # Everything is written and every worker has stopped: leave without the interpreter's teardown, which frees the
