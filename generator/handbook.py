@@ -112,7 +112,7 @@ def compose(project: Project, site: Site, lang: str) -> list[Chapter]:
 
 def _compose(project: Project, site: Site, lang: str) -> list[Chapter]:
     core = {p.id: p for p in project.pages if p.kind == "chapter" and p.lang == lang}
-    pieces = {chapter_id: split_sections(core[chapter_id]) for chapter_id in project.handbook.chapters}
+    pieces = {chapter_id: list(_sections_of(project, core[chapter_id])) for chapter_id in project.handbook.chapters}
     changed_by: dict[str, list[SourcePage]] = defaultdict(list)
     added: dict[str | None, list[SourcePage]] = defaultdict(list)
     for variation in variations_for(project, site, lang):
@@ -142,6 +142,14 @@ def _compose(project: Project, site: Site, lang: str) -> list[Chapter]:
         add_local_chapters(chapter_id, number)
     add_local_chapters(None, len(project.handbook.chapters))
     return chapters
+
+
+def _sections_of(project: Project, chapter: SourcePage) -> tuple[Piece, ...]:
+    """A core chapter's pieces, split once per build (every authority's handbook starts from them)."""
+    key = ("sections", chapter.file)
+    if key not in project.memo:
+        project.memo[key] = tuple(split_sections(chapter))
+    return project.memo[key]
 
 
 def handbook_pages(project: Project, site: Site) -> list[Page]:
