@@ -59,3 +59,22 @@ def test_menu_items_that_are_not_plain_tags_give_the_facts_of_a_whole_scan(built
     odd = html[:items[0]] + second + html[items[0]:items[1]] + third + html[items[1]:]
     assert facts.facts_of(odd, "en").to_data() == _scanned_whole(odd, "en")
     assert facts.facts_of(html, "en").to_data() == _scanned_whole(html, "en")
+
+
+def test_a_link_found_good_from_one_folder_is_worked_out_again_from_another(built: Built):
+    """The link check takes a link climbing out of its page's folder ('../x/') as good for every page of the
+    folder above once it was good there: from pages of another folder, the same address is checked again."""
+    from generator.checks.links import check_links
+
+    local = [p for p in built.page_files("en") if p.parent.parent.name == "anglesey"][:2]
+    national = next(p for p in built.page_files("en") if p.parent.name == "calculator")
+    assert (national.parent.parent / "anglesey" / "handbook").is_dir()
+    assert not (national.parent.parent / "handbook").exists()
+    page = facts.facts_of(national.read_text(encoding="utf-8"), "en")
+    only = {path.relative_to(built.output).as_posix(): facts.PageFacts(("a ../handbook/",), page.ids, (), (), "",
+                                                                       page.head, ())
+            for path in [*local, national]}
+    assert sorted(only)[-1] == "en/calculator/index.html"  # checked after the local pages found it good
+    problems = check_links(built.project, built.output, only)
+    assert [p.message for p in problems] == [
+        "A link to '../handbook/' leads to a page that does not exist (on en/calculator/index.html)."]

@@ -38,8 +38,9 @@ _WORD = re.compile(r"[\w'’]+")
 
 @dataclass(frozen=True)
 class PageFacts:
-    targets: tuple[tuple[str, str], ...]  # (tag, address) of every link, image, stylesheet and script, srcset
-    # candidates included (not canonical and alternate links)
+    # "<tag> <address>" (a tag name has no space) of every link, image, stylesheet and script, srcset candidates
+    # included (not canonical and alternate links): one string each, as kept in the build cache (hundreds a page)
+    targets: tuple[str, ...]
     ids: frozenset[str]  # every id on the page, for links to a section
     figures: tuple[tuple[str, str], ...]  # (numeral, the text around it) typed outside a sourced element
     english: tuple[str, ...]  # the start of each paragraph that reads as English on a page of another language
@@ -48,16 +49,16 @@ class PageFacts:
     unsafe: tuple[tuple[bool, str], ...]  # (inside the article, what) loaded or run that must not be (safety)
 
     def to_data(self) -> dict:
-        """Plain data (for the build cache's JSON, and from a worker to the main process). Each target is one
-        string, "<tag> <address>" (a tag name has no space): a page has hundreds, and a pair of strings in a
-        list each took three times as long to send and to read back."""
-        return {"targets": [f"{tag} {address}" for tag, address in self.targets], "ids": sorted(self.ids),
+        """Plain data (for the build cache's JSON, and from a worker to the main process). Each target stays
+        one string: a page has hundreds, and a pair of strings in a list each took three times as long to send
+        and to read back."""
+        return {"targets": list(self.targets), "ids": sorted(self.ids),
                 "figures": [list(f) for f in self.figures], "english": list(self.english), "text": self.text,
                 "head": self.head.to_data(), "unsafe": [list(u) for u in self.unsafe]}
 
     @classmethod
     def from_data(cls, data: dict) -> PageFacts:
-        return cls(tuple(tuple(target.split(" ", 1)) for target in data["targets"]), frozenset(data["ids"]),
+        return cls(tuple(data["targets"]), frozenset(data["ids"]),
                    tuple(tuple(f) for f in data["figures"]), tuple(data["english"]), data["text"],
                    Head.from_data(data["head"]), tuple(tuple(u) for u in data["unsafe"]))
 
@@ -65,7 +66,7 @@ class PageFacts:
 class _TagFacts(NamedTuple):
     """What one piece of markup tells the checks."""
     id: str | None
-    targets: tuple[tuple[str, str], ...]
+    targets: tuple[str, ...]  # as in `PageFacts`
     head: tuple | None  # `alternates.head_part`
     unsafe: tuple[str, ...]  # what it loads or runs that it must not
     inline_script: bool  # a <script> running text of its own
@@ -90,7 +91,7 @@ def _tag_facts(raw: str | None, raw_attributes: str | None, content: str | None,
     return _NOTHING if found == _NOTHING else found
 
 
-def _tag_links(tag: Tag) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+def _tag_links(tag: Tag) -> tuple[str | None, tuple[str, ...]]:
     """A tag's id and what it links to or loads."""
     name, attributes = tag
     found_id = tag.get("id") if "id" in attributes or "ID" in attributes.upper() else None
@@ -98,9 +99,9 @@ def _tag_links(tag: Tag) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     attribute = _LINK_ATTRIBUTES.get(name)
     if attribute and (target := tag.get(attribute)) and not (
             name == "link" and tag.get("rel") in {"canonical", "alternate"}):
-        targets.append((name, target))
+        targets.append(f"{name} {target}")
     if "srcset" in attributes.lower() and (candidates := tag.get("srcset")):
-        targets.extend((name, candidate.split()[0]) for candidate in candidates.split(",") if candidate.strip())
+        targets.extend(f"{name} {candidate.split()[0]}" for candidate in candidates.split(",") if candidate.strip())
     return found_id, tuple(targets)
 
 
@@ -127,7 +128,7 @@ class _Found:
 
     def __init__(self, start: int, end: int):
         self.start, self.end = start, end  # the article's span
-        self.targets: list[tuple[str, str]] = []
+        self.targets: list[str] = []
         self.ids: set[str] = set()
         self.head = Head()
         self.unsafe: list[tuple[bool, str]] = []

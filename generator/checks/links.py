@@ -34,9 +34,16 @@ def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
     base_paths = {lang: urlsplit(project.language(lang).base_url).path for lang in project.languages}
     destinations = _Destinations(base_paths, folders)
     problems = []
+    # A link climbing out of its page's folder ('../x/', most of a menu) leads to the same place from every
+    # page of the folder above: once it is found good there, it is not worked out again.
+    good_from: dict[str, set[str]] = {}
     for relative in sorted(facts if scope is None else scope):
         folders_up = _folders_up(relative)
-        for tag, target in facts[relative].targets:
+        good = good_from.setdefault(folders_up[1], set()) if len(folders_up) > 1 else set()
+        for written in facts[relative].targets:  # "<tag> <address>"
+            if written in good:
+                continue
+            tag, _, target = written.partition(" ")
             link = _internal(target)
             if link is None:
                 continue  # external links are checked only on request
@@ -55,6 +62,8 @@ def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                 problems.append(Problem(source, f"A link to '{target}' points at a section ('#{fragment}') "
                                         f"that the page does not have (on {relative}).",
                                         fix="Use the id of a heading on that page, or remove the '#...' part."))
+            elif link.climbs:
+                good.add(written)
     problems.extend(_check_stylesheets(tree, sorted(name for name in files if name.endswith(".css"))))
     return list(dict.fromkeys(problems))
 
