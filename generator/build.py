@@ -58,7 +58,7 @@ class Builders:
         context = multiprocessing.get_context("fork")
         # A build server warms every worker up; a build of its own only the first: it may have one project to
         # build (an edit), and the others' imports would slow this process loading and rendering meanwhile.
-        turns = context.Value("i", -pools * size if rebuilds else 0)
+        turns = None if rebuilds else context.Value("i", 0)
         self.pools = [ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_warm_up,
                                           initargs=(str(warm_up) if warm_up else None, rebuilds, turns))
                       for _ in range(pools)]
@@ -134,7 +134,7 @@ _rebuilds = False  # whether this worker will build the same projects again (a b
 
 def _warm_up(config_file: str | None, rebuilds: bool = False, turns=None) -> None:
     """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files. turns:
-    a count shared by the workers; one whose count comes to more than 1 does it at its first build instead."""
+    a count shared by the workers (None: every one warms up); all but the first do it at their first build."""
     global _rebuilds
     _rebuilds = rebuilds
     if turns is not None:

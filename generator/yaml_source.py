@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import ContributorError, Problem
+from .memo_file import digest, read, write  # the standard library only
 
 Path_ = tuple[str | int, ...]
 
@@ -47,27 +48,21 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
 
     Inside `parsed_kept`, a text read before (in this process or by an earlier build) is not parsed again; its
     data is shared, not copied, and not to be changed."""
-    key = _key(text, file) if _kept is not None else b""
-    if _kept is not None and key in _kept.stored:
-        _kept.used[key] = _kept.stored[key]
-    if _kept is not None and key in _kept.used:
-        data, lines = _kept.used[key]
-        return YamlDocument(file, data, lines)
-    doc = _parse(text, file)
-    if _kept is not None:
-        _kept.used[key] = (doc.data, doc.lines)
-        _kept.added = True
-    return doc
+    if _kept is None:
+        return _parse(text, file)
+    key = digest((file, text))
+    found = _kept.used.get(key) or _kept.stored.get(key)
+    if found is None:
+        doc = _parse(text, file)
+        found, _kept.added = (doc.data, doc.lines), True
+    _kept.used[key] = found
+    return YamlDocument(file, *found)
 
 
 def still_used(text: str, file: str) -> None:
     """A text this process parsed before, and does not parse again: keep it in the memo file all the same."""
-    if _kept is not None and (key := _key(text, file)) in _kept.stored:
+    if _kept is not None and (key := digest((file, text))) in _kept.stored:
         _kept.used[key] = _kept.stored[key]
-
-
-def _key(text: str, file: str) -> bytes:
-    return hashlib.blake2b(f"{file}\0{text}".encode(), digest_size=16).digest()
 
 
 class _Kept:
@@ -86,8 +81,6 @@ _kept: _Kept | None = None
 def parsed_kept(memo: Path) -> Iterator[None]:
     """Parse each text at most once across builds: the texts parsed are kept in memo (a pickle in the build's
     working folder), for the next load in another process. Only the texts this load used are kept."""
-    from .memo_file import read, write  # the standard library only
-
     global _kept
     stored = read(memo)
     _kept = _Kept(stored["texts"] if isinstance(stored, dict) and stored.get("code") == _CODE
