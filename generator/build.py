@@ -58,9 +58,14 @@ class Builders:
         context = multiprocessing.get_context("fork")
         # A build server warms every worker up; a build of its own only the first: it may have one project to
         # build (an edit), and the others' imports would slow this process loading and rendering meanwhile.
+        # The others wait to take jobs until the first has taken one: a worker waiting for the shared queue holds
+        # its lock, so the one that skipped the warm-up took every first job (an edit's only one) and paid for
+        # MkDocs' imports while the warm one stood by.
         turns = None if rebuilds else context.Value("i", 0)
+        self._first_took_job = None if rebuilds else context.Event()
         self.pools = [ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_warm_up,
-                                          initargs=(str(warm_up) if warm_up else None, rebuilds, turns))
+                                          initargs=(str(warm_up) if warm_up else None, rebuilds, turns,
+                                                    self._first_took_job))
                       for _ in range(pools)]
         for pool in self.pools:
             pool.submit(int)  # start a worker now (a shared pool's others start when there is work for them)
@@ -74,6 +79,8 @@ class Builders:
         self.close()
 
     def close(self) -> None:
+        if self._first_took_job is not None:
+            self._first_took_job.set()  # the workers still waiting for it: let them see the pool shut down
         for pool in self.pools:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -130,18 +137,25 @@ class Builders:
 
 
 _rebuilds = False  # whether this worker will build the same projects again (a build server's)
+_took_job = None  # the first worker's: set when it starts its first job
+warmed = False  # whether this worker warmed up before its first job
 
 
-def _warm_up(config_file: str | None, rebuilds: bool = False, turns=None) -> None:
+def _warm_up(config_file: str | None, rebuilds: bool = False, turns=None, took_job=None) -> None:
     """Import MkDocs, the theme, the plugins and the Markdown extensions, and list the theme's files. turns:
-    a count shared by the workers (None: every one warms up); all but the first do it at their first build."""
-    global _rebuilds
+    a count shared by the workers (None: every one warms up); all but the first do it at their first build,
+    and take no job before the first has taken one (took_job)."""
+    global _rebuilds, _took_job, warmed
     _rebuilds = rebuilds
     if turns is not None:
         with turns.get_lock():
             turns.value += 1
-            if turns.value > 1:
-                return
+            first = turns.value == 1
+        if not first:
+            if took_job is not None:
+                took_job.wait()
+            return
+        _took_job = took_job
     _ready()
     from mkdocs.commands import build  # noqa: F401
     from mkdocs.config import load_config
@@ -154,7 +168,8 @@ def _warm_up(config_file: str | None, rebuilds: bool = False, turns=None) -> Non
         config.plugins.on_config(config)
         Files([]).add_files_from_theme(config.theme.get_env(), config)
     except Exception:  # only a warm-up: the real build reports any problem
-        pass
+        return
+    warmed = True
 
 
 def _ready() -> None:
@@ -178,6 +193,10 @@ def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[st
 
     from . import memo_file
 
+    global _took_job
+    if _took_job is not None:
+        _took_job.set()  # the other workers may take jobs now
+        _took_job = None
     _ready()
     captured: list[str] = []
     handler = _Capture(captured)

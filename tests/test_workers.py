@@ -1,0 +1,43 @@
+"""The worker processes of a build in its own process: the warmed-up worker takes the first job."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from types import SimpleNamespace
+
+from generator import build as build_module
+from generator.build import Builders, Job
+
+from .conftest import PROJECTS, ROOT, Built
+
+
+def _which_worker(site_dir: str, lang: str, previous) -> tuple[int, bool]:
+    """Run in the worker after a build: which process it is, and whether it warmed up before its first job."""
+    return os.getpid(), build_module.warmed
+
+
+def _build(builders: Builders, names: list[str], folders, tmp_path) -> dict[str, tuple[int, bool]]:
+    found: dict[str, tuple[int, bool]] = {}
+    jobs = [Job(SimpleNamespace(name=name, lang=name.split("/")[0], sources={}), PROJECTS / name / "mkdocs.yml",
+                tmp_path / str(next(folders))) for name in names]
+    builders.build_all(ROOT, jobs, inspect=_which_worker,
+                       on_built=lambda job, seen: found.update({job.project.name: seen}))
+    return found
+
+
+def test_an_edits_only_project_is_built_by_the_worker_that_warmed_up(built: Built, tmp_path):
+    """Only one worker warms up while the pages load and render; the other, waiting on the shared queue, used
+    to take the first job and import MkDocs then, on the edit's path."""
+    folders = itertools.count()
+    for _ in range(3):
+        with Builders(workers=2, warm_up=PROJECTS / "en" / "cardiff" / "mkdocs.yml") as builders:
+            (only,) = _build(builders, ["en/cardiff"], folders, tmp_path).values()
+        assert only[1], "the edited project was built by the worker that had not warmed up"
+
+
+def test_both_workers_build_when_there_are_several_projects(built: Built, tmp_path):
+    folders = itertools.count()
+    with Builders(workers=2, warm_up=PROJECTS / "en" / "cardiff" / "mkdocs.yml") as builders:
+        found = _build(builders, ["en/cardiff", "cy/cardiff", "en/newport", "cy/newport"], folders, tmp_path)
+    assert len({pid for pid, _ in found.values()}) == 2, "one worker stood by while the other built everything"
