@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,6 +161,17 @@ def scan_tree(tree: Path) -> tuple[dict[str, int], set[str]]:
         else:
             files[relative] = entry.inode()
     return files, folders
+
+
+def folders_holding(files: Iterable[str]) -> set[str]:
+    """The folders a tree holding these files has (relative paths; '' is the tree itself)."""
+    folders = {""}
+    for relative in files:
+        parent = relative.rpartition("/")[0]
+        while parent not in folders:
+            folders.add(parent)
+            parent = parent.rpartition("/")[0]
+    return folders
 
 
 def _load_state(root: Path) -> dict:

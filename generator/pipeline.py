@@ -231,7 +231,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
             (site_output_dir(*units[name]), entry.reach) for name, entry in entries.items()))
         project_keys = {name: entry.key for name, entry in entries.items()}
         scope = check_scope.pages_to_check(project, facts, base, project_keys, cache.checked(root), rebuilt)
-        problems = check_output(project, staging, facts, scope)
+        problems = check_output(project, staging, facts, scope, published)  # staging holds what was published
         if problems:
             raise ContributorError(problems)
         cache.record_checked(root, check_scope.records(project, base, project_keys))

@@ -67,12 +67,7 @@ def sync_tree(tree: Path, wanted: dict[str, Path]) -> None:
     what differs: a file already linked to the wanted file stays; anything else is removed."""
     tree.mkdir(parents=True, exist_ok=True)
     present, folders = cache.scan_tree(tree)
-    needed = {""}
-    for relative in wanted:
-        parent = relative.rpartition("/")[0]
-        while parent not in needed:
-            needed.add(parent)
-            parent = parent.rpartition("/")[0]
+    needed = cache.folders_holding(wanted)
     kept = set()
     for relative, inode in present.items():
         source = wanted.get(relative)

@@ -458,6 +458,18 @@ def test_a_file_added_to_the_published_site_by_hand_is_removed(project):
     assert not _differences(after, _snapshot(project / "site"))
 
 
+def test_the_link_check_of_an_edit_sees_the_tree_as_published(project):
+    """The link check takes the published files from the build, not from a walk of the tree: they must be
+    the tree's files, and a link to a page no site has is still refused after an edit."""
+    (project / "site" / "en" / "anglesey" / "notes.txt").write_text("not ours", encoding="utf-8")
+    edit(project / "content" / "en" / "main" / "about.md", "## The regions", "## Our regions")
+    summary = _build(project)
+    assert set(summary.published) == set(_stats(project / "site"))
+    append(project / "content" / "en" / "main" / "about.md", "\nSee [our offer](../../cy/dim-tudalen/).\n")
+    with pytest.raises(ContributorError, match="dim-tudalen"):
+        _build(project)
+
+
 def test_nothing_changed_leaves_site_untouched(project):
     assert _build(project).built == [], "a moved project reuses every site's build"
     before = _stats(project / "site")

@@ -26,17 +26,17 @@ from .translation_status import check_translations
 
 
 def check_output(project: Project, tree: Path, facts: Mapping[str, PageFacts] | None = None,
-                 scope: Collection[str] | None = None) -> list[Problem]:
+                 scope: Collection[str] | None = None, files: Mapping[str, object] | None = None) -> list[Problem]:
     """Everything that must hold of a built tree before it is published.
 
     facts: every HTML file's facts by its path relative to tree; read from the tree when not given.
     scope: the HTML files to judge (paths relative to tree), when not all of them: an incremental build judges
     only the sites that changed. The rest of the tree is still read where a judged file needs it (a link's
-    target, a page's translation).
+    target, a page's translation). files: every file of tree (by relative path), when known.
     """
     if facts is None:
         facts = read_tree(tree)
-    return (check_links(project, tree, facts, scope) + check_alternates(project, tree, facts, scope)
+    return (check_links(project, tree, facts, scope, files) + check_alternates(project, tree, facts, scope)
             + check_figures(project, tree, facts, scope) + check_language(project, tree, facts, scope)
             + check_glossary(project, tree, facts, scope) + check_output_safety(project, tree, facts, scope))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from ..cache import scan_tree
+from ..cache import folders_holding, scan_tree
 from ..errors import Problem
 from ..model import Project
 from .facts import PageFacts
@@ -25,10 +25,14 @@ _KINDS = {"img": "image", "source": "image", "script": "script", "link": "styles
 
 
 def check_links(project: Project, tree: Path, facts: Mapping[str, PageFacts],
-                scope: Collection[str] | None = None) -> list[Problem]:
+                scope: Collection[str] | None = None, files: Mapping[str, object] | None = None
+                ) -> list[Problem]:
+    """files: every file of tree (by relative path), when known: the tree is then not walked."""
     sources = page_sources(project)
-    listed, folders = scan_tree(tree)
-    files = set(listed)
+    if files is None:
+        files, folders = scan_tree(tree)
+    else:
+        folders = folders_holding(files)
     # Each language tree is published at its base address: a root-relative link (as the 404 pages write them)
     # starts with that address's path.
     base_paths = {lang: urlsplit(project.language(lang).base_url).path for lang in project.languages}
