@@ -221,9 +221,9 @@ def _checked_pages(monkeypatch) -> list[set[str]]:
     scopes: list[set[str]] = []
     check_output = checks.check_output
 
-    def recording(project, tree, facts, scope=None):
+    def recording(project, tree, facts, scope=None, files=None):
         scopes.append(set(facts) if scope is None else set(scope))
-        return check_output(project, tree, facts, scope)
+        return check_output(project, tree, facts, scope, files)
 
     monkeypatch.setattr(checks, "check_output", recording)
     return scopes
