@@ -7,12 +7,18 @@ figures for screen readers and for anyone who prefers numbers; the summary says 
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
 from .data_schema import Chart, Figure, Source
+
+
+def escape(text: str) -> str:
+    """Text for an element's content (not xml.sax.saxutils, which imports urllib.request: 30 ms a build)."""
+    return _html_escape(text, quote=False)
+
 
 _COLOURS = ("#2d3a6a", "#b3134e", "#2f6b3a", "#8a4b08")  # distinct, each 4.5:1 or more against white
 _WIDTH, _BAR_AREA, _BAR, _ROW, _GAP = 420, 340, 18, 46, 12
