@@ -284,16 +284,17 @@ def remove_output_folder(folder: Path) -> None:
 def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict, shared: str) -> Entry:
     """Move a fresh build into the project's cache slot and record what it was built from.
 
-    The previous output is removed, never rewritten: files published from it by hard link stay as they were.
+    The previous output is never rewritten: files published from it by hard link stay as they were. It is
+    set aside, and removed by the next build while its workers build (`remove_replaced_outputs`): removing a
+    site's folders and files was about 0.03 s of an edit's path.
     """
     folder = entry_folder(root, name)
     record = _record_file(folder)
     record.unlink(missing_ok=True)
     if folder.exists():
-        old = folder.with_name(folder.name + ".old")
+        old = _replaced(folder)
         shutil.rmtree(old, ignore_errors=True)
         folder.rename(old)
-        shutil.rmtree(old, ignore_errors=True)
     built.rename(folder)
     if memo_beside(built).exists():
         memo_beside(built).rename(memo_beside(folder))
@@ -307,6 +308,17 @@ def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, f
     entry = Entry(folder, key, render_key, files, reach, shared)
     _write_record(entry)
     return entry
+
+
+def _replaced(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".old")
+
+
+def remove_replaced_outputs(root: Path) -> None:
+    """The outputs that builds before this one replaced (nothing reads them any more)."""
+    out = root / OUT_DIR
+    for old in out.glob("*/*.old") if out.is_dir() else ():
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def set_render_key(entry: Entry, render_key: str) -> Entry:

@@ -213,6 +213,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         """What needs no new build, done while the workers build."""
         if problems_first():
             raise ContributorError(list(dict.fromkeys(found_first)))
+        cache.remove_replaced_outputs(root)
         ready = write_sitemaps(project, root / cache.CACHE_DIR / "sitemaps")
         for name in units:
             if entries[name] is not None:

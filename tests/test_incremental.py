@@ -470,6 +470,16 @@ def test_the_link_check_of_an_edit_sees_the_tree_as_published(project):
         _build(project)
 
 
+def test_a_replaced_output_is_set_aside_and_removed_by_the_next_build(project):
+    out = project / ".build" / "out"
+    append(project / "content" / "en" / "main" / "about.md", "\nAsk us anything about fostering.\n")
+    assert _build(project).built == ["en/main"]
+    assert (out / "en" / "main.old").is_dir(), "the output it replaced is set aside"
+    append(project / "content" / "cy" / "main" / "amdanom-ni.md", "\nGofynnwch unrhyw beth am faethu.\n")
+    assert _build(project).built == ["cy/main"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.glob("*/*.old")) == ["cy/main.old"]
+
+
 def test_nothing_changed_leaves_site_untouched(project):
     assert _build(project).built == [], "a moved project reuses every site's build"
     before = _stats(project / "site")
