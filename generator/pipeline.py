@@ -256,6 +256,17 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
     return project
 
 
+def prepare_next_build(output: Path, published: dict[str, Path], stop=None) -> None:
+    """Bring the tree kept for the next build (the one the last build replaced) up to date with what it
+    published (path in output -> the file), so the next build changes there only what it changes itself.
+    stop: asked now and then whether to leave off (the next build finishes the job)."""
+    from .publish import staging_path, sync_tree
+
+    staging = staging_path(output)
+    if published and staging.is_dir() and not staging.is_symlink():
+        sync_tree(staging, published, stop)
+
+
 def _render(project, problems: list) -> list:
     """Render every page; raise with the problems found so far and any the rendering finds, all together."""
     from .errors import ContributorError

@@ -15,7 +15,7 @@ import os
 import queue
 import shutil
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from . import cache, urls
@@ -61,14 +61,19 @@ def site_files(folder: str, built: Path, files: Mapping) -> dict[str, Path]:
     return {folder + name: built / name for name in files if name.rpartition("/")[2] not in SITE_SITEMAPS}
 
 
-def sync_tree(tree: Path, wanted: dict[str, Path]) -> None:
+def sync_tree(tree: Path, wanted: dict[str, Path], stop: Callable[[], bool] | None = None) -> bool:
     """Make tree hold exactly the wanted files (path in the tree -> the file it is a link to), changing only
-    what differs: a file already linked to the wanted file stays; anything else is removed."""
+    what differs: a file already linked to the wanted file stays; anything else is removed.
+
+    stop: asked every few hundred files whether to leave off (the tree is then only partly brought up to
+    date, which the next call finishes). Returns whether the tree was brought up to date."""
     tree.mkdir(parents=True, exist_ok=True)
     present, folders = cache.scan_tree(tree)
     needed = cache.folders_holding(wanted)
     kept = set()
-    for relative, inode in present.items():
+    for count, (relative, inode) in enumerate(present.items()):
+        if stop and count % 256 == 0 and stop():
+            return False
         source = wanted.get(relative)
         if source is not None and inode == os.stat(source).st_ino:
             kept.add(relative)
@@ -76,8 +81,18 @@ def sync_tree(tree: Path, wanted: dict[str, Path]) -> None:
             os.unlink(tree / relative)
     for folder in sorted(folders - needed, key=lambda name: -name.count("/")):  # the deepest first
         os.rmdir(tree / folder)
-    link_files(tree, {relative: source for relative, source in wanted.items() if relative not in kept},
-               made=folders & needed)
+    missing = {relative: source for relative, source in wanted.items() if relative not in kept}
+    made = folders & needed
+    batch: dict[str, Path] = {}
+    for relative, source in missing.items():
+        batch[relative] = source
+        if len(batch) == 256:
+            if stop and stop():
+                return False
+            link_files(tree, batch, made)
+            batch = {}
+    link_files(tree, batch, made)
+    return True
 
 
 def link_files(tree: Path, files: dict[str, Path], made: set[str] | None = None) -> None:

@@ -1,0 +1,36 @@
+"""Bringing a kept tree up to date (`publish.sync_tree`): it ends as the wanted files, by hard link, even when
+it was left off part way (a build server leaves off when a build is asked for)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.publish import sync_tree
+
+
+def _files(root: Path, count: int, text: str) -> dict[str, Path]:
+    made = {}
+    for number in range(count):
+        source = root / f"{text}-{number}.html"
+        source.write_text(f"{text} {number}", encoding="utf-8")
+        made[f"en/page-{number}/index.html"] = source
+    return made
+
+
+def _tree(tree: Path) -> dict[str, int]:
+    return {p.relative_to(tree).as_posix(): p.stat().st_ino for p in tree.rglob("*") if p.is_file()}
+
+
+def test_a_tree_left_off_part_way_is_finished_by_the_next_call(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    tree = tmp_path / "tree"
+    old, new = _files(cache, 700, "old"), _files(cache, 600, "new")
+    assert sync_tree(tree, old)
+    (tree / "en" / "stray.txt").write_text("not ours", encoding="utf-8")
+    asked = iter(range(10**6))
+    assert not sync_tree(tree, new, stop=lambda: next(asked) >= 2), "it did not leave off when asked"
+    assert _tree(tree) != {name: source.stat().st_ino for name, source in new.items()}
+    assert sync_tree(tree, new)
+    assert _tree(tree) == {name: source.stat().st_ino for name, source in new.items()}
+    assert sorted(p.name for p in (tree / "en").iterdir()) == sorted(f"page-{n}" for n in range(600))
