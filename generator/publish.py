@@ -81,17 +81,12 @@ def sync_tree(tree: Path, wanted: dict[str, Path], stop: Callable[[], bool] | No
             os.unlink(tree / relative)
     for folder in sorted(folders - needed, key=lambda name: -name.count("/")):  # the deepest first
         os.rmdir(tree / folder)
-    missing = {relative: source for relative, source in wanted.items() if relative not in kept}
+    missing = [(relative, source) for relative, source in wanted.items() if relative not in kept]
     made = folders & needed
-    batch: dict[str, Path] = {}
-    for relative, source in missing.items():
-        batch[relative] = source
-        if len(batch) == 256:
-            if stop and stop():
-                return False
-            link_files(tree, batch, made)
-            batch = {}
-    link_files(tree, batch, made)
+    for begin in range(0, len(missing), 256):
+        if stop and begin and stop():
+            return False
+        link_files(tree, dict(missing[begin:begin + 256]), made)
     return True
 
 

@@ -34,3 +34,14 @@ def test_a_tree_left_off_part_way_is_finished_by_the_next_call(tmp_path):
     assert sync_tree(tree, new)
     assert _tree(tree) == {name: source.stat().st_ino for name, source in new.items()}
     assert sorted(p.name for p in (tree / "en").iterdir()) == sorted(f"page-{n}" for n in range(600))
+
+
+def test_a_tree_left_off_while_linking_is_finished_by_the_next_call(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    tree = tmp_path / "tree"
+    wanted = _files(cache, 600, "page")
+    assert not sync_tree(tree, wanted, stop=lambda: True)
+    assert 0 < len(_tree(tree)) < 600
+    assert sync_tree(tree, wanted)
+    assert _tree(tree) == {name: source.stat().st_ino for name, source in wanted.items()}
