@@ -16,6 +16,7 @@ import queue
 import shutil
 import threading
 from collections.abc import Callable, Mapping
+from html import escape  # not xml.sax.saxutils: it imports urllib.request, http, ssl and email
 from pathlib import Path
 
 from . import cache, urls
@@ -37,11 +38,11 @@ def write_sitemaps(project: Project, folder: Path) -> dict[str, Path]:
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
         for _, _, addresses in pages:
-            lines.append(f"  <url><loc>{_escape(addresses[lang])}</loc>")
+            lines.append(f"  <url><loc>{escape(addresses[lang], quote=False)}</loc>")
             if multilingual:
                 for code in project.languages:
-                    href = _escape(addresses[code]).replace('"', "&quot;")
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href="{href}"/>')
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                                 f'href="{escape(addresses[code])}"/>')
             lines.append("  </url>")
         lines.append("</urlset>\n")
         text = "\n".join(lines)
@@ -179,8 +180,3 @@ def swap_into_place(staging: Path, output: Path) -> None:
     staging.rename(output)
     if previous.exists():
         previous.rename(staging)
-
-
-def _escape(text: str) -> str:
-    # Not xml.sax.saxutils: it imports urllib.request (and with it http, ssl and email), 30 ms of every build.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -14,7 +14,7 @@ import pytest
 
 from generator import build_server, pipeline
 
-from .conftest import copy_project, edit, line_of
+from .conftest import copy_project, edit, inodes, line_of
 
 SERVED = "(by the build server)"
 
@@ -101,10 +101,6 @@ def _national_pages(root: Path) -> dict[str, int]:
             if not (path.parent / "search").is_dir()}
 
 
-def _inodes(tree: Path) -> dict[str, int]:
-    return {p.relative_to(tree).as_posix(): p.stat().st_ino for p in tree.rglob("*") if p.is_file()}
-
-
 def test_while_it_waits_the_server_brings_the_tree_kept_for_the_next_build_up_to_date(served):
     """The tree a build replaces is where the next build puts its own together: after a build that changed
     most pages (a title in every page's menu), the server links it to what was just published, so the next
@@ -113,8 +109,8 @@ def test_while_it_waits_the_server_brings_the_tree_kept_for_the_next_build_up_to
     edit(root / "content" / "en" / "main" / "about.md", "title: About Foster Wales", "title: About us")
     result = _generator(root, "build")
     assert result.returncode == 0 and SERVED in result.stdout, result.stderr
-    site, kept = _inodes(root / "site"), root / ".site.staging"
-    assert _wait_for(lambda: _inodes(kept) == site, 60), "the kept tree was left as the build replaced it"
+    site, kept = inodes(root / "site"), root / ".site.staging"
+    assert _wait_for(lambda: inodes(kept) == site, 60), "the kept tree was left as the build replaced it"
 
 
 def test_a_mistake_is_reported_by_the_server_as_by_a_build_of_its_own(served):

@@ -18,7 +18,7 @@ from generator.checks import facts
 from generator.errors import ContributorError
 from generator.loader import load_project
 
-from .conftest import _parse_cached, append, copy_project, edit, parse, run_generator
+from .conftest import _parse_cached, append, copy_project, edit, inodes, parse, run_generator
 
 
 def _snapshot(tree: Path) -> dict[str, bytes]:
@@ -266,9 +266,6 @@ def test_a_page_that_failed_its_checks_is_checked_until_it_passes_whatever_else_
 def test_a_first_build_leaves_the_next_builds_staging_tree_ready(built_copy):
     """With no tree published before it, a first build makes the next build's staging tree while its own is
     checked: the same files, links to the same files of the build cache."""
-    def inodes(tree: Path) -> dict[str, int]:
-        return {p.relative_to(tree).as_posix(): p.stat().st_ino for p in tree.rglob("*") if p.is_file()}
-
     published = inodes(built_copy / "site")
     assert len(published) > 1000 and inodes(built_copy / ".site.staging") == published
     assert not (built_copy / ".site.staging.next").exists()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from generator.publish import sync_tree
 
+from .conftest import inodes
+
 
 def _files(root: Path, count: int, text: str) -> dict[str, Path]:
     made = {}
@@ -15,10 +17,6 @@ def _files(root: Path, count: int, text: str) -> dict[str, Path]:
         source.write_text(f"{text} {number}", encoding="utf-8")
         made[f"en/page-{number}/index.html"] = source
     return made
-
-
-def _tree(tree: Path) -> dict[str, int]:
-    return {p.relative_to(tree).as_posix(): p.stat().st_ino for p in tree.rglob("*") if p.is_file()}
 
 
 def test_a_tree_left_off_part_way_is_finished_by_the_next_call(tmp_path):
@@ -30,9 +28,9 @@ def test_a_tree_left_off_part_way_is_finished_by_the_next_call(tmp_path):
     (tree / "en" / "stray.txt").write_text("not ours", encoding="utf-8")
     asked = iter(range(10**6))
     assert not sync_tree(tree, new, stop=lambda: next(asked) >= 2), "it did not leave off when asked"
-    assert _tree(tree) != {name: source.stat().st_ino for name, source in new.items()}
+    assert inodes(tree) != {name: source.stat().st_ino for name, source in new.items()}
     assert sync_tree(tree, new)
-    assert _tree(tree) == {name: source.stat().st_ino for name, source in new.items()}
+    assert inodes(tree) == {name: source.stat().st_ino for name, source in new.items()}
     assert sorted(p.name for p in (tree / "en").iterdir()) == sorted(f"page-{n}" for n in range(600))
 
 
@@ -42,6 +40,6 @@ def test_a_tree_left_off_while_linking_is_finished_by_the_next_call(tmp_path):
     tree = tmp_path / "tree"
     wanted = _files(cache, 600, "page")
     assert not sync_tree(tree, wanted, stop=lambda: True)
-    assert 0 < len(_tree(tree)) < 600
+    assert 0 < len(inodes(tree)) < 600
     assert sync_tree(tree, wanted)
-    assert _tree(tree) == {name: source.stat().st_ino for name, source in wanted.items()}
+    assert inodes(tree) == {name: source.stat().st_ino for name, source in wanted.items()}
