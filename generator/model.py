@@ -132,6 +132,13 @@ class Project:
         replaces the shared page."""
         return list(self._pages_by_site[site.id])  # asked for thousands of times while rendering
 
+    def site_pages_by_id(self, site: Site) -> dict[str, Page]:
+        """The site's pages by id (not to be changed: every page of the site is given the same)."""
+        key = ("pages by id", site.id)
+        if key not in self.memo:
+            self.memo[key] = {page.id: page for page in self._pages_by_site[site.id]}
+        return self.memo[key]
+
     @cached_property
     def _pages_by_site(self) -> dict[str, list[Page]]:
         return {site.id: self._compose_site_pages(site) for site in self.sites}

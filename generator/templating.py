@@ -127,8 +127,8 @@ class PageContext:
     def values(self, needed: frozenset[str] | None = None) -> dict[str, Any]:
         """The names a page may use; only those in needed (when given) are worked out in full."""
         project, lang, site = self.project, self.lang, self.page.site
-        pages_by_id = {p.id: p for p in project.site_pages(site)}
-        main = {p.id: p for p in project.site_pages(project.site("main"))}
+        pages_by_id = project.site_pages_by_id(site)
+        main = project.site_pages_by_id(project.site("main"))
 
         def page_url(page_id: str) -> str:
             # Within a site, link to the Markdown file: MkDocs checks it exists and writes the URL.
