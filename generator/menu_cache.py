@@ -82,6 +82,21 @@ class MenuCache:
         return Markup("".join(entries[:own]) + self._entry(render, items[own], own + 1, page)
                       + "".join(entries[own + 1:]))
 
+    def child(self, render: Callable[..., Any], item, path: str, level: int, parent, page) -> Any:
+        """An item of a section, as Material's macro writes it (our `partials/nav-item.html` calls this in its
+        loop). A page of the site other than this one is written by its title, its icon, status and subtitle,
+        and its link as written from this page: kept by those (the open section of the page being built, such
+        as a handbook's chapters, is written again on each of its pages)."""
+        if self._url is None or not isinstance(page, Page) or not isinstance(item, Page) or item.active \
+                or item is page or item.children:
+            return render(item, path, level, parent)
+        key = ("child", self._theme, _signature(item), self._url({"page": page, "base_url": ""}, str(item.url)))
+        found = _kept.get(key)
+        if found is None:
+            found = render(item, path, level, parent)
+            _kept.keep(key, found)
+        return found
+
     def _item(self, render: Callable[..., Any], item, path: str, page) -> Any:
         if self._url is None or not isinstance(page, Page) or item.active or item is page:
             return render(item, path, 1)
