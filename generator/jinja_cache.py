@@ -14,6 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 class FolderBytecodeCache(FileSystemBytecodeCache):
     def __init__(self, folder: str):
         super().__init__(folder)
+        self._made = False  # the folder, once made: making it again for each template cost a system call each
 
     def load_bytecode(self, bucket) -> None:
         try:
@@ -23,7 +24,9 @@ class FolderBytecodeCache(FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         try:
-            os.makedirs(self.directory, exist_ok=True)
+            if not self._made:
+                os.makedirs(self.directory, exist_ok=True)
+                self._made = True
             super().dump_bytecode(bucket)
         except OSError:
-            pass
+            self._made = False
