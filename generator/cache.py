@@ -281,8 +281,10 @@ def remove_output_folder(folder: Path) -> None:
     memo_beside(folder).unlink(missing_ok=True)
 
 
-def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict, shared: str) -> Entry:
-    """Move a fresh build into the project's cache slot and record what it was built from.
+def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, facts: dict, shared: str,
+                files: dict[str, list[int]] | None = None) -> Entry:
+    """Move a fresh build into the project's cache slot and record what it was built from. files: its
+    `listing`, when known (the worker that built it listed it, and moving the folder changes no file).
 
     The previous output is never rewritten: files published from it by hard link stay as they were. It is
     set aside, and removed by the next build while its workers build (`remove_replaced_outputs`): removing a
@@ -300,7 +302,7 @@ def store_entry(root: Path, name: str, key: str, render_key: str, built: Path, f
         memo_beside(built).rename(memo_beside(folder))
     else:
         memo_beside(folder).unlink(missing_ok=True)
-    files = listing(folder)
+    files = listing(folder) if files is None else files
     reach = hashlib.blake2b(json.dumps([sorted(files), {page: sorted(found["ids"]) for page, found in
                                                           facts.items()}], sort_keys=True).encode(),
                             digest_size=20).hexdigest()

@@ -196,7 +196,7 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         """A project built cleanly: into the cache, and its files into the tree, while the others build."""
         name = job.project.name
         entries[name] = cache.store_entry(root, name, keys[name], render_keys[name], job.site_dir, reading.facts,
-                                            shared)
+                                            shared, reading.files)
         built_facts[name] = reading.facts
         rebuilt[name] = (job.previous.key if job.previous else None, reading.changed)
         built = files_of(name)

@@ -179,7 +179,11 @@ def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_ar
     entry = cache.load_entry(project, "cy/main")
     kept = entry.facts()
     assert "brawddeg newydd am y rhanbarthau" in kept["amdanom-ni/index.html"]["text"]
-    assert kept == facts.read_site(entry.folder, "cy").facts
+    reading = facts.read_site(entry.folder, "cy")
+    assert kept == reading.facts
+    # The site's files as the worker listed them are those recorded in the build cache (which did not list
+    # them again), and the output's own files.
+    assert reading.files == entry.files == cache.listing(entry.folder)
 
     changed = tmp_path / "changed"
     shutil.copytree(entry.folder, changed)

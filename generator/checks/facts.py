@@ -305,6 +305,7 @@ def read_tree(tree: Path) -> dict[str, PageFacts]:
 class SiteReading(NamedTuple):
     facts: dict[str, dict]  # every HTML file's facts as plain data (`PageFacts.to_data`), by its relative path
     changed: frozenset[str]  # the files that did not come out as in the output built before (all, without it)
+    files: dict[str, list[int]]  # every file of the site (`cache.listing`), so the build cache need not list it
 
 
 def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteReading:
@@ -312,14 +313,17 @@ def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteRea
 
     previous: the site's output built before (its build cache entry, still as recorded), whose facts are taken
     for every file that came out the same: after an edit to one page, most of a site's pages do."""
+    from ..cache import listing
+
     folder = Path(folder)
     try:
         earlier = previous.facts() if previous else {}
     except (OSError, ValueError):  # unreadable: every page is read
         earlier = {}
+    files = listing(folder)
     found, changed = {}, set()
-    for path in sorted(folder.rglob("*.html")):
-        name = path.relative_to(folder).as_posix()
+    for name in sorted(name for name in files if name.endswith(".html")):
+        path = folder / name
         if name in earlier and _same_file(path, previous.folder / name):  # linked to it (template_memo)
             found[name] = earlier[name]
             continue
@@ -329,7 +333,7 @@ def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteRea
         else:
             found[name] = facts_of(data.decode("utf-8"), lang).to_data()
             changed.add(name)
-    return SiteReading(found, frozenset(changed))
+    return SiteReading(found, frozenset(changed), files)
 
 
 def _same_file(path: Path, other: Path) -> bool:
