@@ -139,13 +139,17 @@ class _Found:
             self.add(_facts_of_token(match), self.start < match.start() < self.end)
 
     def add_outside(self, found: _TagFacts) -> None:
-        """Several tags' facts together (`_item_tags`), outside the article."""
+        """Several tags' facts together (`_item_tags`), outside the article. Called for every menu item of
+        every page: most items have only links, and the rest is skipped without a call."""
         ids, targets, heads, unsafe, _ = found
-        self.ids.update(ids)
+        if ids:
+            self.ids.update(ids)
         self.targets.extend(targets)
-        for part in heads:
-            self.head.add(part)
-        self.unsafe.extend((False, what) for what in unsafe)
+        if heads:
+            for part in heads:
+                self.head.add(part)
+        if unsafe:
+            self.unsafe.extend((False, what) for what in unsafe)
 
     def add(self, found: _TagFacts, inside: bool) -> None:
         if found is _NOTHING:
