@@ -7,8 +7,8 @@ The article is read by pattern, as html.parser would read it (tags, end tags, co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import unescape
+from typing import NamedTuple
 
 from .html_tags import MARKUP, Tag
 
@@ -18,8 +18,7 @@ _EXEMPT = {"time", "code", "script", "style"}
 _MARKUP = re.compile(MARKUP + r"|</([a-zA-Z][^\s/>]*)\s*>", re.S | re.I)  # and end tags
 
 
-@dataclass(frozen=True)
-class TextPiece:
+class TextPiece(NamedTuple):  # a tuple: made for every piece of text of every page
     text: str
     sourced: bool  # inside an element carrying data-source
     exempt: bool  # inside <time>, <code>, <script>, <style> or a data-category element: not prose
