@@ -1,13 +1,15 @@
 """Parts of the page frame that come out the same on many pages are rendered once per build for each depth.
 
 Material writes into every page blocks that read nothing of the page but where it is: its stylesheets, the
-configuration its scripts read, the scripts it loads, the search box and the logo. The theme overrides wrap
+configuration its scripts read, the scripts it loads, the search box, the logo and the back-to-top button.
+The theme overrides wrap
 each in `{% call fw_once("name") %}...{% endcall %}`: the first page of each depth (MkDocs' `base_url`)
 renders it, the others of that depth take its text. Its links are written relative to the page (the `url`
 filter, with `mkdocs.utils.get_relative_url`): as many '../' as the page is deep, then the link, unless the
 page's first folder is the link's own. So the first folders a part links into are noted as it is rendered,
-and a page in one of them renders the part itself. tests/test_fragment_cache.py checks that every page comes
-out as when every part is rendered for each page.
+and a page in one of them renders the part itself. The page's contents list, which Material writes twice on
+each page (in the menu and beside the article), is wrapped in `fw_page_once`: rendered once for each page.
+tests/test_fragment_cache.py checks that every page comes out as when every part is rendered for each page.
 """
 
 from __future__ import annotations
@@ -56,6 +58,27 @@ def fragments(enabled: bool, env) -> Callable[..., Any]:
 
         env.filters["url"] = noting_url
     return fw_once
+
+
+def page_fragments(enabled: bool) -> Callable[..., Any]:
+    """The `fw_page_once` global of one build: a part that reads only the page (not where it is written) is
+    rendered once for each page; enabled False renders it every time."""
+    last: dict[str, Markup] = {}  # the parts of the page being rendered, by name
+    rendering: list = [None]  # that page
+
+    @pass_context
+    def fw_page_once(context, name: str, caller: Callable[[], str]) -> Markup:
+        page = context.get("page")
+        if not enabled or page is None:
+            return Markup(caller())
+        if rendering[0] is not page:
+            rendering[0] = page
+            last.clear()
+        if name not in last:
+            last[name] = Markup(caller())
+        return last[name]
+
+    return fw_page_once
 
 
 def _first_folder(path: str) -> str:

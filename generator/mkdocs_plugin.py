@@ -35,7 +35,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import i18n, json_sources, markdown_memo, memo_file, search_memo, template_memo
-from .fragment_cache import fragments
+from .fragment_cache import fragments, page_fragments
 from .menu_cache import MenuCache
 
 # Process-wide caches, so a worker building many projects does each of these once.
@@ -124,6 +124,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
                  repr(config.extra.get("status")))
         env.globals["fw_menu"] = MenuCache(None if self.plain else env.filters["url"], theme)
         env.globals["fw_once"] = fragments(not self.plain, env)
+        env.globals["fw_page_once"] = page_fragments(not self.plain)
         return env
 
     def on_post_page(self, output, /, *, page, config):

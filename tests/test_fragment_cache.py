@@ -32,22 +32,40 @@ def test_pages_with_kept_parts_are_byte_for_byte_those_rendering_every_part_for_
 
         return fw_once
 
+    asked: Counter[str] = Counter()
+
+    def counting_per_page(enabled):
+        once = fragment_cache.page_fragments(enabled)
+
+        @pass_context
+        def fw_page_once(context, name, caller):
+            asked.update([name])
+            return once(context, name, caller=lambda: rendered.update([name]) or caller())
+
+        return fw_page_once
+
     project = PROJECTS / site
     monkeypatch.setattr(generator.mkdocs_plugin, "fragments", counting)
+    monkeypatch.setattr(generator.mkdocs_plugin, "page_fragments", counting_per_page)
     ours = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "ours")
 
     monkeypatch.setattr(generator.mkdocs_plugin, "fragments", lambda enabled, env: fragment_cache.fragments(False, env))
+    monkeypatch.setattr(generator.mkdocs_plugin, "page_fragments", lambda enabled: fragment_cache.page_fragments(False))
     overrides = tmp_path / "overrides"
     shutil.copytree(ROOT / "site_src" / "overrides", overrides)
-    (overrides / "partials" / "search.html").unlink()  # Material's own
+    for name in ("search.html", "toc.html", "top.html"):  # Material's own
+        (overrides / "partials" / name).unlink()
     every_time = build_with_mkdocs(relocated_config(project, tmp_path, overrides=overrides), tmp_path / "every")
 
     pages = [path for path in ours if path.endswith("index.html")]
     assert len(pages) >= 20 and any(path.count("/") > 1 for path in pages) == (site != "en/main")
-    assert set(rendered) == {"styles", "config", "scripts", "search", "logo"}
+    toc = rendered.pop("toc")
+    assert set(rendered) == {"styles", "config", "scripts", "search", "logo", "top"}
     # A part is rendered once for each depth, and once for the error page (no page, absolute links).
     depths = {path.count("/") for path in pages}
     assert max(rendered.values()) <= len(depths) + 1, rendered
+    # The contents list: once for each page and for the error page, though most pages write it twice.
+    assert toc == len(pages) + 1 and asked["toc"] - toc > len(pages) // 2, (toc, asked)
     assert ours.keys() == every_time.keys()
     assert [path for path in every_time if ours[path] != every_time[path]] == []
 
