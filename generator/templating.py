@@ -157,8 +157,11 @@ class PageContext:
             return {"id": region.id, "name": region.name.get(lang),
                     "authorities": [authority_view(a) for a in project.authorities_in(region)]}
 
-        # Every authority of every region, with a link from this page: the dearest value, so only when used.
+        # Every authority of every region, with a link from this page, and every fact with its source: the
+        # dearest values, so only when used.
         regions = [region_view(r) for r in project.regions] if needed is None or "regions" in needed else []
+        facts = ({name: self.fact(fact) for name, fact in project.config.facts.items()}
+                 if needed is None or "facts" in needed else {})
         messages = i18n.translations(project.root, lang)
         charts = {c.id: c for c in project.charts}
 
@@ -172,7 +175,7 @@ class PageContext:
 
         values: dict[str, Any] = {
             "brand": project.config.brand.get(lang),
-            "facts": {name: self.fact(fact) for name, fact in project.config.facts.items()},
+            "facts": facts,
             "site": {"kind": site.kind, "name": site_name(project, site.id, lang)},
             "money": lambda amount: i18n.money(amount, self.locale),
             "date": lambda value: i18n.date(value, self.locale),
