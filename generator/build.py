@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,6 +98,19 @@ class Builders:
         self.last[name] = chosen
         future = self.pools[chosen].submit(_build_one, *args)
         self.waiting[chosen].add(future)
+        return future
+
+    def aside(self, function: Callable[..., Any], *args) -> Future | None:
+        """Run function(*args) in a worker that has nothing to build (after an edit, one project is built and
+        the other worker stands by), returning its future; None when every worker has work."""
+        for waiting in self.waiting:
+            waiting.difference_update([future for future in waiting if future.done()])
+        size = self.workers // len(self.pools)
+        idle = [number for number, waiting in enumerate(self.waiting) if len(waiting) < size]
+        if not idle:
+            return None
+        future = self.pools[idle[0]].submit(function, *args)
+        self.waiting[idle[0]].add(future)
         return future
 
     def build_all(self, root: Path, jobs: Iterable[Job], inspect: Callable[[str, str, Entry | None], Any] | None = None,

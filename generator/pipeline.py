@@ -210,15 +210,23 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         return site_files(folder, entry.folder, entry.files)
 
     def meanwhile() -> None:
-        """What needs no new build, done while the workers build."""
-        if problems_first():
-            raise ContributorError(list(dict.fromkeys(found_first)))
-        cache.remove_replaced_outputs(root)
+        """What needs no new build, done while the workers build. Bringing the staging tree up to date (before
+        any built project's files are linked into it: `store`) goes to a worker with nothing to build, if
+        there is one (an edit's build): this process removes the replaced outputs and checks the content meanwhile."""
         ready = write_sitemaps(project, root / cache.CACHE_DIR / "sitemaps")
         for name in units:
             if entries[name] is not None:
                 ready.update(files_of(name))
-        sync_tree(staging, ready)  # before any built project's files are linked (`store`)
+        aside = builders.aside(sync_tree, staging, ready)
+        try:
+            if aside is None:
+                sync_tree(staging, ready)
+            cache.remove_replaced_outputs(root)
+            if problems_first():
+                raise ContributorError(list(dict.fromkeys(found_first)))
+        finally:
+            if aside is not None:
+                aside.result()
         publish(ready)
 
     try:

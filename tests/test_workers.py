@@ -41,3 +41,23 @@ def test_both_workers_build_when_there_are_several_projects(built: Built, tmp_pa
     with Builders(workers=2, warm_up=PROJECTS / "en" / "cardiff" / "mkdocs.yml") as builders:
         found = _build(builders, ["en/cardiff", "cy/cardiff", "en/newport", "cy/newport"], folders, tmp_path)
     assert len({pid for pid, _ in found.values()}) == 2, "one worker stood by while the other built everything"
+
+
+def test_a_chore_goes_to_the_worker_with_nothing_to_build_and_waits_for_none(built: Built, tmp_path):
+    """After an edit one project is built: the staging tree is brought up to date in the other worker, while
+    this process checks the content. When every worker has work, the chore is this process's own."""
+    chores = []
+    with Builders(2, warm_up=PROJECTS / "en" / "main" / "mkdocs.yml") as builders:
+
+        def meanwhile():
+            chores.append(builders.aside(os.getpid))
+            chores.append(builders.aside(os.getpid))  # the other worker is building: none is free
+
+        found: dict[str, tuple[int, bool]] = {}
+        job = Job(SimpleNamespace(name="en/main", lang="en", sources={}), PROJECTS / "en" / "main" / "mkdocs.yml",
+                  tmp_path / "main")
+        builders.build_all(ROOT, [job], inspect=_which_worker, meanwhile=meanwhile,
+                           on_built=lambda job, seen: found.update({job.project.name: seen}))
+        chore, none = chores
+        assert none is None
+        assert chore.result() not in {os.getpid(), found["en/main"][0]}
