@@ -189,8 +189,9 @@ def test_raw_html_outside_the_allow_list_is_refused_with_its_line(project_copy):
 
 
 def test_third_party_scripts_and_inline_handlers_stop_the_build(project_copy):
-    edit(project_copy / "site_src" / "overrides" / "main.html", "{% block scripts %}\n  {{ super() }}",
-         '{% block scripts %}\n  {{ super() }}\n  <script src="https://tracker.example/analytics.js"></script>')
+    scripts = '{% block scripts %}\n  {% call fw_once("scripts") %}{{ super() }}{% endcall %}'
+    edit(project_copy / "site_src" / "overrides" / "main.html", scripts,
+         scripts + '\n  <script src="https://tracker.example/analytics.js"></script>')
     append(project_copy / ABOUT, "\n[Who can foster]({{ page_url('who-can-foster') }}){onclick=\"track()\"}\n")
     result = run_generator(project_copy, "build")
     assert result.returncode == 1
