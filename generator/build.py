@@ -88,9 +88,12 @@ class Builders:
         """Whether a worker died (its pool then refuses work: new ones are needed)."""
         return any(getattr(pool, "_broken", False) for pool in self.pools)
 
-    def _submit(self, name: str, *args):
+    def _forget_done(self) -> None:
         for waiting in self.waiting:
             waiting.difference_update([future for future in waiting if future.done()])
+
+    def _submit(self, name: str, *args):
+        self._forget_done()
         loads = [len(waiting) for waiting in self.waiting]
         chosen = self.last.get(name)
         if chosen is None or loads[chosen] > min(loads):
@@ -103,8 +106,7 @@ class Builders:
     def aside(self, function: Callable[..., Any], *args) -> Future | None:
         """Run function(*args) in a worker that has nothing to build (after an edit, one project is built and
         the other worker stands by), returning its future; None when every worker has work."""
-        for waiting in self.waiting:
-            waiting.difference_update([future for future in waiting if future.done()])
+        self._forget_done()
         size = self.workers // len(self.pools)
         idle = [number for number, waiting in enumerate(self.waiting) if len(waiting) < size]
         if not idle:

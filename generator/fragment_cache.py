@@ -2,14 +2,14 @@
 
 Material writes into every page blocks that read nothing of the page but where it is: its stylesheets, the
 configuration its scripts read, the scripts it loads, the search box, the logo and the back-to-top button.
-The theme overrides wrap
-each in `{% call fw_once("name") %}...{% endcall %}`: the first page of each depth (MkDocs' `base_url`)
-renders it, the others of that depth take its text. Its links are written relative to the page (the `url`
-filter, with `mkdocs.utils.get_relative_url`): as many '../' as the page is deep, then the link, unless the
-page's first folder is the link's own. So the first folders a part links into are noted as it is rendered,
-and a page in one of them renders the part itself. The page's contents list, which Material writes twice on
-each page (in the menu and beside the article), is wrapped in `fw_page_once`: rendered once for each page.
-tests/test_fragment_cache.py checks that every page comes out as when every part is rendered for each page.
+The theme overrides wrap each in `{% call fw_once("name") %}...{% endcall %}`: the first page of each depth
+(MkDocs' `base_url`) renders it, the others of that depth take its text. Its links are written relative to
+the page (the `url` filter, with `mkdocs.utils.get_relative_url`): as many '../' as the page is deep, then
+the link, unless the page's first folder is the link's own. So the first folders a part links into are
+noted as it is rendered, and a page in one of them renders the part itself. The page's contents list, which
+Material writes twice on each page (in the menu and beside the article), is wrapped in `fw_page_once`:
+rendered once for each page. tests/test_fragment_cache.py checks that every page comes out as when every
+part is rendered for each page.
 """
 
 from __future__ import annotations
