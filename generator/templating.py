@@ -12,6 +12,7 @@ The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.m
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -77,6 +78,16 @@ def _bytecode_cache(root: Path) -> FolderBytecodeCache:
     module's code, which sets how pages are compiled (Jinja itself checks each page's text)."""
     version = hashlib.blake2b(Path(__file__).read_bytes() + jinja2.__version__.encode(), digest_size=8)
     return FolderBytecodeCache(str(root / ".build" / "jinja-pages" / version.hexdigest()))
+
+
+# Where Jinja's syntax can start (and a carriage return, which Jinja's output would turn into a newline).
+_TEMPLATE_CODE = re.compile(r"\{[{%#]|\r")
+
+
+def has_template_code(text: str) -> bool:
+    """Whether Jinja could make anything of text but the text itself: most texts (titles, handbook pieces) are
+    plain, and compiling each of them took most of a cold build's rendering."""
+    return _TEMPLATE_CODE.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -272,12 +283,15 @@ def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
 
 
 def names_used(texts: tuple[str, ...]) -> frozenset[str]:
-    """The context names the texts may refer to: every name written anywhere in them (a superset, which is
-    all values() needs to leave out what a page cannot use)."""
-    return frozenset(name for name in CONTEXT_NAMES if any(name in text for text in texts))
+    """The context names the texts may refer to: every name written anywhere in those with template code (a
+    superset, which is all values() needs to leave out what a page cannot use)."""
+    coded = [text for text in texts if has_template_code(text)]
+    return frozenset(name for name in CONTEXT_NAMES if any(name in text for text in coded))
 
 
 def render_text(project: Project, source, lang: str, text: str, values: dict, first_line: int) -> str:
+    if not has_template_code(text):
+        return text  # what Jinja would give, without compiling it
     try:
         return _template(project.root, lang, text).render(values)
     except jinja2.TemplateSyntaxError as error:
