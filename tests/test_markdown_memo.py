@@ -3,11 +3,13 @@ output must be exactly what converting every page gives, and a page that warned 
 
 from __future__ import annotations
 
+import copy
 import shutil
 
 import pytest
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from generator import markdown_memo
 
@@ -52,3 +54,22 @@ def test_a_page_with_a_broken_link_fails_every_build_not_just_the_first(built: B
         with pytest.raises(Abort):
             build_with_mkdocs(config, tmp_path / attempt)
     assert conversions.count(chapter.relative_to(docs).as_posix()) == 2
+
+
+def test_a_kept_contents_list_is_copied_as_deepcopy_copies_it_and_shares_nothing_changeable():
+    tokens = [{"level": 2, "id": f"h{n}", "name": f"Heading <em>{n}</em>",
+               "children": [{"level": 3, "id": f"h{n}-{m}", "name": "Sub", "children": []} for m in range(n)]}
+              for n in range(4)]
+    toc = get_toc(tokens)  # its first link is marked active
+    toc.items[1].children[0].extra = ["a list"]  # not a plain value: deep-copied
+    copied, expected = markdown_memo._copy_toc(toc), copy.deepcopy(toc)
+
+    def described(links) -> list:
+        return [(type(link), {k: v for k, v in vars(link).items() if k != "children"}, described(link.children))
+                for link in links]
+
+    assert type(copied) is TableOfContents and described(copied) == described(expected)
+    originals = {id(link) for link in toc.items} | {id(child) for link in toc.items for child in link.children}
+    assert not originals & ({id(link) for link in copied.items}
+                            | {id(child) for link in copied.items for child in link.children})
+    assert copied.items[1].children[0].extra is not toc.items[1].children[0].extra
