@@ -46,3 +46,10 @@ def test_an_unreadable_memo_file_means_doing_the_work_again(tmp_path):
                     pickle.dumps({"shared": "s", "key": "k", "memos": "not a dict"})):
         path.write_bytes(content)
         assert _found(tmp_path / "main", "s", "k") is None, content
+
+
+def test_a_digest_tells_keys_apart_by_their_parts_and_is_the_same_for_equal_keys():
+    keys = [("ab", "c"), ("a", "bc"), ("abc",), ("1",), (1,), ("'1'",), ("a", None), ("a", "None"),
+            ("x", ("y", 2)), ("x", "('y', 2)"), ("é", "\ud800")]
+    assert len({memo_file.digest(key) for key in keys}) == len(keys)
+    assert memo_file.digest(("".join(["a", "b"]), ("y", 2))) == memo_file.digest(("ab", ("y", 2)))
