@@ -155,7 +155,7 @@ def _within(path: str, folders: list[str]) -> bool:
 def _bytecode_cache(folder: Path):
     from .jinja_cache import FolderBytecodeCache
 
-    key = str(folder)
+    key = os.path.realpath(folder)  # each project names the working folder by a path of its own
     if key not in _BYTECODE:
         _BYTECODE[key] = FolderBytecodeCache(key)
     return _BYTECODE[key]

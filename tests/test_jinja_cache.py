@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 
 import jinja2
+from jinja2 import FileSystemBytecodeCache
 
+from generator import mkdocs_plugin
 from generator.jinja_cache import FolderBytecodeCache
+
+from .conftest import build_twin_sites
 
 
 def _environment(templates, cache: FolderBytecodeCache) -> jinja2.Environment:
@@ -33,3 +37,18 @@ def test_a_new_environment_takes_the_code_from_memory_and_a_changed_template_is_
 
     (templates / "page.html").write_text("Helo {{ name }}", encoding="utf-8")
     assert _environment(templates, cache).get_template("page.html").render(name="Cymru") == "Helo Cymru"
+
+
+def test_a_worker_reads_each_theme_template_from_disk_once_for_all_the_projects_it_builds(built, tmp_path,
+                                                                                         monkeypatch):
+    read: list[str] = []
+    original = FileSystemBytecodeCache.load_bytecode
+
+    def reading(self, bucket):
+        read.append(bucket.key)
+        return original(self, bucket)
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", reading)
+    monkeypatch.setattr(mkdocs_plugin, "_BYTECODE", {})  # as in a new worker
+    build_twin_sites(tmp_path)  # two projects, each naming the working folder by its own path
+    assert read and len(read) == len(set(read)), "a theme template was read from disk for each project"
