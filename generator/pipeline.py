@@ -189,8 +189,6 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
 
     def publish(files: dict[str, Path]) -> None:
         published.update(files)
-        if next_staging:
-            next_staging.add(files)
 
     def store(job: Job, reading: SiteReading) -> None:
         """A project built cleanly: into the cache, and its files into the tree, while the others build."""
@@ -239,6 +237,8 @@ def _build(root: Path, output: Path, absolute_links: bool, release: bool, report
         base = dependencies.check_base(model, dependencies.reach_digest(
             (site_output_dir(*units[name]), entry.reach) for name, entry in entries.items()))
         project_keys = {name: entry.key for name, entry in entries.items()}
+        if next_staging:  # by the workers, idle now, while this process checks the tree
+            next_staging.make(published, builders.aside)
         scope = check_scope.pages_to_check(project, facts, base, project_keys, cache.checked(root), rebuilt)
         problems = check_output(project, staging, facts, scope, published)  # staging holds what was published
         if problems:

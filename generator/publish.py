@@ -12,12 +12,11 @@ before it leaves it as it was.
 from __future__ import annotations
 
 import os
-import queue
 import shutil
-import threading
 from collections.abc import Callable, Mapping
 from html import escape  # not xml.sax.saxutils: it imports urllib.request, http, ssl and email
 from pathlib import Path
+from typing import Any
 
 from . import cache, urls
 from .model import Project
@@ -91,7 +90,7 @@ def sync_tree(tree: Path, wanted: dict[str, Path], stop: Callable[[], bool] | No
     return True
 
 
-def link_files(tree: Path, files: dict[str, Path], made: set[str] | None = None) -> None:
+def link_files(tree: Path, files: Mapping[str, Path | str], made: set[str] | None = None) -> None:
     """Add files to tree (path in the tree -> the file), by hard link where the file system allows.
     made: folders known to exist already (the folders made are added to it)."""
     made = set() if made is None else made
@@ -120,29 +119,33 @@ class NextStaging:
     published before it, the next build would otherwise make its own from nothing, a folder per page (a
     quarter to half a second on this machine, in a build that is otherwise under a second).
 
-    The files are linked in a thread, as they are added (`add`), while the workers build and the tree is
-    checked: the time goes in the kernel, making folders. `keep()` after the swap makes it the staging tree;
-    `discard()` if the build failed.
+    It is made once every project is built (`make`), by the workers, which then have nothing else to do, while
+    this process checks the tree: made as the projects were published, its folders (the time goes in the
+    kernel) took a core from the builds. `keep()` after the swap makes it the staging tree; `discard()` if the
+    build failed.
     """
 
     def __init__(self, output: Path):
         self.staging, self.folder = staging_path(output), next_staging_path(output)
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.batches: queue.SimpleQueue[dict[str, Path] | None] = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self._link, daemon=True)
-        self.thread.start()
+        self.making: list = []  # the workers' futures
 
-    def add(self, files: dict[str, Path]) -> None:
-        self.batches.put(dict(files))
-
-    def _link(self) -> None:
-        made: set[str] = set()
-        while (files := self.batches.get()) is not None:
-            link_files(self.folder, files, made)
+    def make(self, files: Mapping[str, Path], aside: Callable[..., Any]) -> None:
+        """Link files (path in the tree -> the file) into the tree: half each by two idle workers, through
+        `aside(function, *args)` (which gives a future, or None when no worker is idle: then here)."""
+        names = sorted(files)  # halves of the sorted paths share few folders
+        for part in (names[:len(names) // 2], names[len(names) // 2:]):
+            batch = {name: str(files[name]) for name in part}
+            future = aside(link_files, self.folder, batch)
+            if future is None:
+                link_files(self.folder, batch)
+            else:
+                self.making.append(future)
 
     def _finish(self) -> None:
-        self.batches.put(None)
-        self.thread.join()
+        for future in self.making:
+            future.result()
+        self.making = []
 
     def keep(self) -> None:
         self._finish()
@@ -152,8 +155,10 @@ class NextStaging:
             self.folder.rename(self.staging)
 
     def discard(self) -> None:
-        self._finish()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self._finish()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def staging_dir(output: Path) -> tuple[Path, bool]:

@@ -3,9 +3,11 @@ it was left off part way (a build server leaves off when a build is asked for)."
 
 from __future__ import annotations
 
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.publish import sync_tree
+from generator.publish import NextStaging, sync_tree
 
 from .conftest import inodes
 
@@ -43,3 +45,29 @@ def test_a_tree_left_off_while_linking_is_finished_by_the_next_call(tmp_path):
     assert 0 < len(inodes(tree)) < 600
     assert sync_tree(tree, wanted)
     assert inodes(tree) == {name: source.stat().st_ino for name, source in wanted.items()}
+
+
+def test_the_next_builds_tree_is_made_by_idle_workers_or_else_here(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    files = _files(cache, 300, "page")
+    handed: list[int] = []
+
+    with ThreadPoolExecutor(2) as workers:
+        def aside(function, *args):
+            handed.append(len(args[1]))
+            return workers.submit(function, *args)
+
+        output = tmp_path / "site"
+        made = NextStaging(output)
+        made.make(files, aside)
+        made.keep()
+    assert handed == [150, 150]
+    assert inodes(tmp_path / ".site.staging") == {name: path.stat().st_ino for name, path in files.items()}
+
+    shutil.rmtree(tmp_path / ".site.staging")
+    made = NextStaging(output)
+    made.make(files, lambda function, *args: None)  # no worker idle
+    assert inodes(made.folder) == {name: path.stat().st_ino for name, path in files.items()}
+    made.discard()
+    assert not made.folder.exists() and not (tmp_path / ".site.staging").exists()
