@@ -18,7 +18,7 @@ from . import i18n
 from .content import SourcePage
 from .handbook import FENCE, Chapter, Piece, compose, due_date, is_overdue
 from .model import Page, Project
-from .templating import PageContext, RenderedPage, names_used, render_text
+from .templating import PageContext, RenderedPage, has_template_code, names_used, render_text
 
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 
@@ -61,6 +61,8 @@ class HandbookView:
         return self.project.language(self.lang).locale
 
     def _text(self, source: SourcePage, text: str, first_line: int) -> str:
+        if not has_template_code(text):
+            return text  # as render_text gives it, without working out the page's values (most pieces)
         return render_text(self.project, source, self.lang, text, self.values, first_line)
 
     def _title(self, source: SourcePage) -> str:
