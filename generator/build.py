@@ -189,9 +189,11 @@ def _warm_up(config_file: str | None, rebuilds: bool = False, turns=None, took_j
 
 def _ready() -> None:
     """What every build in a worker needs first."""
-    from . import json_sources, template_memo
+    from . import json_sources, search_memo, template_memo
 
     json_sources.install()  # before any configuration is read here
+    # Before any plugin is loaded: MkDocs registers each plugin's event methods as it loads them.
+    search_memo.install()
     template_memo.wanted = _rebuilds
     logger = logging.getLogger("mkdocs")
     logger.propagate = False

@@ -4,6 +4,7 @@ the HTML to html.parser; Material's search index comes out the same either way."
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pytest
 from material.plugins.search import plugin as material_search
@@ -105,3 +106,21 @@ def test_a_sites_search_index_is_the_one_materials_parser_makes(built: Built, tm
         patched.setattr(material_search, "Parser", search_memo._Parser)  # Material's own, html.parser's reading
         materials = build_with_mkdocs(project, tmp_path / "materials")
     assert quick["search/search_index.json"] == materials["search/search_index.json"]
+
+
+@pytest.mark.parametrize("content", ['<h1 id="a">A</h1><p data-search-exclude="x">Hidden</p><p>Shown</p>',
+                                     '<h1 id="a">A</h1><p data-search-excluded>Kept as written</p>', "<p>Plain</p>"])
+def test_the_search_plugins_page_step_does_what_materials_does(content, monkeypatch):
+    """Material removes `data-search-*` attributes from a page's HTML after indexing it; ours looks for them
+    only in HTML that has one."""
+    monkeypatch.setattr(search_memo, "enabled", True)
+
+    def run(step) -> tuple[str, list[str]]:
+        indexed: list[str] = []
+        index = SimpleNamespace(add_entry_from_context=lambda page: indexed.append(page.content))
+        plugin = SimpleNamespace(config=SimpleNamespace(enabled=True), search_index=index)
+        page = SimpleNamespace(content=content)
+        assert step(plugin, {}, page=page, config={}, nav=None) is None
+        return page.content, indexed
+
+    assert run(search_memo._on_page_context_quickly) == run(search_memo._on_page_context)
