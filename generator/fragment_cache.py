@@ -1,7 +1,8 @@
 """Parts of the page frame that come out the same on many pages are rendered once per build for each depth.
 
 Material writes into every page blocks that read nothing of the page but where it is: its stylesheets, the
-configuration its scripts read, the scripts it loads, the search box, the logo and the back-to-top button.
+configuration its scripts read, its analytics integration, the scripts it loads, the search box, the logo and
+the back-to-top button.
 The theme overrides wrap each in `{% call fw_once("name") %}...{% endcall %}`: the first page of each depth
 (MkDocs' `base_url`) renders it, the others of that depth take its text. Its links are written relative to
 the page (the `url` filter, with `mkdocs.utils.get_relative_url`): as many '../' as the page is deep, then

@@ -60,7 +60,7 @@ def test_pages_with_kept_parts_are_byte_for_byte_those_rendering_every_part_for_
     pages = [path for path in ours if path.endswith("index.html")]
     assert len(pages) >= 20 and any(path.count("/") > 1 for path in pages) == (site != "en/main")
     toc = rendered.pop("toc")
-    assert set(rendered) == {"styles", "config", "scripts", "search", "logo", "top"}
+    assert set(rendered) == {"styles", "config", "analytics", "scripts", "search", "logo", "top"}
     # A part is rendered once for each depth, and once for the error page (no page, absolute links).
     depths = {path.count("/") for path in pages}
     assert max(rendered.values()) <= len(depths) + 1, rendered
