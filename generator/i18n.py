@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -51,15 +51,20 @@ def gettext_plural_forms(locale: str) -> str:
     return to_gettext(Locale.parse(locale).plural_form)
 
 
+# Babel's formatting is pure and slow (tens of microseconds), and pages show the same amounts and dates again.
+# Typed: 1 and 1.0 are kept apart, since they might be written differently.
+@lru_cache(maxsize=1 << 12, typed=True)
 def money(amount: float, locale: str) -> str:
     """£1,234.50"""
     return format_currency(amount, "GBP", locale=locale)
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def number(value: float, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def date(value: datetime.date | str, locale: str) -> str:
     """A date, or an 'as of' of any precision: '2021', 'Gorffennaf 2021', '23 Tachwedd 2026'."""
     if isinstance(value, datetime.date):
