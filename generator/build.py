@@ -192,6 +192,7 @@ def _ready() -> None:
     from . import json_sources, search_memo, template_memo
 
     json_sources.install()  # before any configuration is read here
+    _themes_listed_once()
     # Before any plugin is loaded: MkDocs registers each plugin's event methods as it loads them.
     search_memo.install()
     template_memo.wanted = _rebuilds
@@ -236,6 +237,24 @@ def _build_one(config_file: str, site_dir: str, lang: str, inspect: Callable[[st
     if captured or inspect is None:
         return captured, None
     return captured, inspect(site_dir, lang, previous)
+
+
+def _themes_listed_once() -> None:
+    """MkDocs lists the installed themes (every package's entry points) for each configuration it reads: it
+    clears its cached list as it loads a theme, for a server that sees a theme installed meanwhile. The
+    packages do not change under a worker (a build server stops when they do): it lists them once."""
+    from mkdocs import utils
+
+    if getattr(utils.get_themes, "listed_once", False):
+        return
+    listed = utils.get_themes  # functools.lru_cache'd
+
+    def get_themes():
+        return listed()
+
+    get_themes.cache_clear = lambda: None
+    get_themes.listed_once = True
+    utils.get_themes = get_themes
 
 
 class _Capture(logging.Handler):

@@ -61,3 +61,17 @@ def test_a_chore_goes_to_the_worker_with_nothing_to_build_and_waits_for_none(bui
         chore, none = chores
         assert none is None
         assert chore.result() not in {os.getpid(), found["en/main"][0]}
+
+
+def test_a_worker_lists_the_installed_themes_once_for_every_configuration_it_reads(monkeypatch):
+    from mkdocs import utils
+    from mkdocs.config import load_config
+
+    listed = []
+    original = utils.entry_points
+    monkeypatch.setattr(utils, "entry_points", lambda **kwargs: listed.append(kwargs) or original(**kwargs))
+    monkeypatch.setattr(utils, "get_themes", utils.get_themes)  # put back afterwards
+    build_module._ready()
+    for site in ("en/main", "cy/cardiff"):
+        load_config(str(PROJECTS / site / "mkdocs.yml"))
+    assert listed == [{"group": "mkdocs.themes"}]
