@@ -25,13 +25,16 @@ def _scanned_whole(html: str, lang: str) -> dict:
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_pages_facts_are_those_of_a_scan_of_the_whole_page(built: Built, lang, monkeypatch):
     monkeypatch.setattr(facts, "_items", {})
+    monkeypatch.setattr(facts, "_tails", {})
     pages = built.page_files(lang)
     assert len(pages) > 400
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert facts.facts_of(html, lang).to_data() == _scanned_whole(html, lang), page
-    # The menus were read item by item, and items recur: far fewer distinct items than pages times items.
+    # The menus were read item by item, and items recur: far fewer distinct items than pages times items;
+    # what follows the article is the same on every page of a depth.
     assert 0 < len(facts._items) < len(pages) * 5
+    assert 0 < len(facts._tails) < 20
 
 
 # What menu items may hold that is not plain tags (put into the second item and the third): a comment, one
@@ -59,6 +62,24 @@ def test_menu_items_that_are_not_plain_tags_give_the_facts_of_a_whole_scan(built
     odd = html[:items[0]] + second + html[items[0]:items[1]] + third + html[items[1]:]
     assert facts.facts_of(odd, "en").to_data() == _scanned_whole(odd, "en")
     assert facts.facts_of(html, "en").to_data() == _scanned_whole(html, "en")
+
+
+# What may run on from the article into what follows it: a comment, a script, an unclosed tag.
+_ODD_ENDINGS = ['<!-- <a href="../commented/">', '<script>var a = "<a href=\'../scripted/\'>";',
+                '<a href="../unclosed/" title="', '<a href="../closed/">x</a>']
+
+
+@pytest.mark.parametrize("ending", _ODD_ENDINGS)
+def test_what_runs_on_past_the_article_gives_the_facts_of_a_whole_scan(built: Built, ending, monkeypatch):
+    monkeypatch.setattr(facts, "_tails", {})
+    page = next(p for p in built.page_files("en") if p.parent.name == "about")
+    html = page.read_text(encoding="utf-8")
+    end = html.rindex("</article>")
+    odd = html[:end] + ending + html[end:end + len("</article>")] + '\n<a href="../after/">y</a>' + html[
+        end + len("</article>"):]
+    if "-->" not in odd[end:] and ending.startswith("<!--"):
+        odd = odd.replace("</footer>", "--></footer>", 1)
+    assert facts.facts_of(odd, "en").to_data() == _scanned_whole(odd, "en")
 
 
 def test_a_link_found_good_from_one_folder_is_worked_out_again_from_another(built: Built):

@@ -183,11 +183,13 @@ _MENU = '<nav class="md-nav md-nav--primary"'
 _ITEM = '<li class="md-nav__item'
 _NOT_TAGS = re.compile(r"<!--|<script|<style", re.I)
 _items: dict[str, _TagFacts | None] = {}  # an item's text -> its tags' facts together (None: not plain)
+_tails: dict[str, _TagFacts] = {}  # what follows a page's article -> its tags' facts together
 
 
 def _read_with_menu(html: str, start: int, found: _Found) -> bool:
-    """Read the page as `_Found.scan` would, its menu item by item; False (with found half filled) where the
-    menu is not plain start and end tags, or the article does not follow it, and the page must be scanned
+    """Read the page as `_Found.scan` would, its menu item by item and what follows its article as a whole
+    (each distinct one once); False (with found half filled) where the menu is not plain start and end tags,
+    the article does not follow it or a tag runs on past the article's end, and the page must be scanned
     whole."""
     menu = html.find(_MENU, 0, start) if start else -1
     if menu < 0:
@@ -218,7 +220,22 @@ def _read_with_menu(html: str, start: int, found: _Found) -> bool:
             return False
         if tags is not _NOTHING:
             found.add_outside(tags)
-    found.scan(html, start, len(html))
+    # The article, then what follows it: the theme's footer and scripts, the same on every page of a depth.
+    for match in TOKEN.finditer(html, start):
+        if match.start() >= found.end:
+            break
+        if match.end() > found.end:
+            return False
+        found.add(_facts_of_token(match), found.start < match.start())
+    tail = html[found.end:]
+    tags = _tails.get(tail)
+    if tags is None:
+        if len(_tails) >= 1 << 8:
+            _tails.clear()
+        # No tag of the whole page runs past the article's end, so its tags after it are those found from there.
+        tags = _tails[tail] = _together(map(_facts_of_token, TOKEN.finditer(tail)))
+    if tags is not _NOTHING:
+        found.add_outside(tags)
     return True
 
 
@@ -232,7 +249,12 @@ def _item_tags(item: str) -> _TagFacts | None:
     matches = list(TOKEN.finditer(item))
     if len(matches) != item.count("<") - item.count("</"):
         return None
-    tags = [tag for tag in map(_facts_of_token, matches) if tag is not _NOTHING]
+    return _together(map(_facts_of_token, matches))
+
+
+def _together(found: Iterable[_TagFacts]) -> _TagFacts:
+    """Tags' facts as one, for tags outside the article (`_Found.add_outside`)."""
+    tags = [tag for tag in found if tag is not _NOTHING]
     if not tags:
         return _NOTHING
     return _TagFacts(tuple(tag.id for tag in tags if tag.id), sum((tag.targets for tag in tags), ()),
