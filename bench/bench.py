@@ -13,7 +13,8 @@ For each corpus, in a throwaway copy of the project:
   does after the first build on a developer's machine), and the server's resident memory;
 - plain: `mkdocs build -f <project>/mkdocs.yml` for every project our build generated (the same files),
   as separate processes, two at a time (the machine has two cores), with our plugin doing only what the
-  theme needs (FOSTERING_PLAIN_MKDOCS=1: no shared caches, every site its own theme files);
+  theme needs (FOSTERING_PLAIN_MKDOCS=1: no shared caches, every site its own theme files), into a folder
+  whose previous run's output is removed just before, as our cold build follows `generator clean`;
 - serve (real corpus only): seconds from saving a page to the preview server returning the changed page.
 Reported: medians (wall clock, and CPU seconds of the whole process tree), the ratio ours/plain for a cold
 build, the peak memory of the process tree (sum of the resident sizes of its processes, sampled every 50 ms),
@@ -183,9 +184,16 @@ def served_edits(corpus: Path, page: Path, runs: int) -> tuple[list[tuple[float,
 
 
 def plain(corpus: Path) -> tuple[float, float, int, int]:
-    """One `mkdocs build` per generated project, two at a time; (wall, cpu, peak memory, output bytes)."""
+    """One `mkdocs build` per generated project, two at a time; (wall, cpu, peak memory, output bytes).
+
+    The previous run's output is removed just before, as `generator clean` removes ours before our cold build:
+    each route builds right after its previous output was removed. (This machine's file system, which has no
+    journal, looks past every recently freed inode when it makes a file or folder: building right after
+    removing a tree of tens of thousands of files is slower, for both.)"""
     configs = sorted((corpus / ".build" / "projects").glob("*/*/mkdocs.yml"))
-    out = Path(tempfile.mkdtemp(prefix="plain-", dir=corpus))
+    out = corpus / "plain-site"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
     env = {**os.environ, "FOSTERING_PLAIN_MKDOCS": "1"}
     peak = 0
     lock = threading.Lock()
@@ -223,7 +231,6 @@ def plain(corpus: Path) -> tuple[float, float, int, int]:
     stop.set()
     sampler.join()
     size = tree_size(out)
-    shutil.rmtree(out)
     return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system), \
         peak, size
 
@@ -303,6 +310,7 @@ def measure(corpus: Path, runs: int) -> dict:
         about.write_text(original, encoding="utf-8")
         ours(corpus)  # back to the generated projects of the unedited corpus for the plain route
         plain_runs.append(plain(corpus))
+    shutil.rmtree(corpus / "plain-site")
     served, server_memory = served_edits(corpus, about, max(runs, 5))
     ours(corpus)
     size = tree_size(corpus / "site")
