@@ -161,8 +161,7 @@ def served_edits(corpus: Path, page: Path, runs: int) -> tuple[list[tuple[float,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     original = page.read_text(encoding="utf-8")
     try:
-        from generator import build_server
-
+        from generator.serve import build_server
         deadline = time.perf_counter() + 120
         while build_server.ask(corpus, {"command": "ping"}) is None:
             if time.perf_counter() > deadline:

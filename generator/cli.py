@@ -7,9 +7,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import build_server, pipeline
-from .errors import ContributorError, Problem, warnings_report
-from .tenant import folder_name, tenant_root
+from generator import pipeline
+from generator.mkdocs_ext import seam
+from generator.model.errors import ContributorError, Problem, warnings_report
+from generator.model.tenant import folder_name, tenant_root
+from generator.serve import build_server
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         folder = folder_name(root)
         if args.command == "build":
             output = (args.output or repository / "site").resolve()
-            summary = pipeline.build_if_changed(root, output, args.absolute_links, args.jobs, args.release,
-                                                server=build_server.enabled())
+            summary = pipeline.build_if_changed(
+                root, output, args.absolute_links, args.jobs, args.release,
+                delegate=build_server.ask_to_build if build_server.enabled() else None)
             what = (f"{_count(summary.sites, 'site')} in {_count(summary.languages, 'language')} "
                     f"({_count(summary.pages, 'page')})")
             if summary.unchanged:
@@ -80,14 +83,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "gates":
             return _gates(root, (args.output or repository / "site").resolve(), args.release, args.only, folder)
         elif args.command == "translations":
-            from .checks.translation_status import status_report
-            from .loader import load_project
-
+            from generator.checks.translation_status import status_report
+            from generator.model.loader import load_project
             sys.stdout.write(status_report(load_project(root)))
         elif args.command == "translated":
-            from .checks.translation_status import mark_translated
-            from .loader import load_project
-
+            from generator.checks.translation_status import mark_translated
+            from generator.model.loader import load_project
             try:
                 done = mark_translated(load_project(root), args.files)
             except ValueError as error:
@@ -97,8 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "external-links":
             return _external_links(root, (args.output or repository / "site").resolve(), args.timeout)
         elif args.command == "serve":
-            from .serve import serve
-
+            from generator.serve.preview import serve
             serve(root, args.site, args.lang or _first_language(root), args.address)
         elif args.command == "build-server":
             if args.stop:
@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContributorError as error:
         sys.stderr.write(error.report(folder))
         return 1
+    except seam.MkDocsChanged as error:  # for the developers: an upgrade of MkDocs or Material to follow
+        sys.stderr.write(f"{error}\n")
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug in the generator, not a contributor's mistake
@@ -142,9 +145,8 @@ def _built(project, output: Path) -> bool:
 
 
 def _gates(root: Path, output: Path, release: bool, only: str | None, folder: str) -> int:
-    from .checks.gates import NAMES, report, run_gates
-    from .loader import load_project
-
+    from generator.checks.gates import NAMES, report, run_gates
+    from generator.model.loader import load_project
     names = [name.strip() for name in only.split(",")] if only else None
     if names and (unknown := [name for name in names if name not in NAMES]):
         sys.stderr.write(f"Unknown gate {', '.join(unknown)}: the gates are {', '.join(NAMES)}.\n")
@@ -158,9 +160,8 @@ def _gates(root: Path, output: Path, release: bool, only: str | None, folder: st
 
 
 def _external_links(root: Path, output: Path, timeout: float) -> int:
-    from .checks.external_links import check_external_links, external_links, problems, report
-    from .loader import load_project
-
+    from generator.checks.external_links import check_external_links, external_links, problems, report
+    from generator.model.loader import load_project
     project = load_project(root)
     if not _built(project, output):
         return 1
@@ -173,6 +174,5 @@ def _external_links(root: Path, output: Path, timeout: float) -> int:
 
 
 def _first_language(root: Path) -> str:
-    from .loader import load_project
-
+    from generator.model.loader import load_project
     return load_project(root).default_language

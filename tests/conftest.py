@@ -16,10 +16,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import pipeline
-from generator.cache import PROJECTS_DIR
 from generator.checks import tools
-from generator.local_server import serve_folder
-from generator.model import Project
+from generator.checks.local_server import serve_folder
+from generator.memo import BoundedStore
+from generator.mkdocs_ext import seam
+from generator.model.project import Project
+from generator.paths import PROJECTS_DIR
 
 # No test build starts a build server in the background (tests/test_build_server.py starts its own).
 os.environ["FOSTERING_BUILD_SERVER"] = "0"
@@ -159,7 +161,7 @@ def build_twin_sites_unwrapped(folder: Path, monkeypatch, memo, owner, name: str
     """The twin sites built one at a time with a memo module's wrapping undone: `owner.name` is MkDocs' or
     Material's own function again (the memo's saved copy `original`), as in a build without our memos."""
     with monkeypatch.context() as patched:
-        patched.setattr(memo, "install", lambda: None)
+        seam.install()  # so the plugin does not install the memo again over the original put back below
         patched.setattr(owner, name, getattr(memo, original))
         return {site: build_with_mkdocs(PROJECTS / site / "mkdocs.yml", folder / site)
                 for site in TWIN_SITES}
@@ -176,8 +178,24 @@ def memo_calls(monkeypatch, memo, original: str, page_argument: int) -> list[str
         return wrapped(*args)
 
     monkeypatch.setattr(memo, original, counting)
-    monkeypatch.setattr(memo, "_kept", memo._kept.emptied())
+    store = memo_store(memo)
+    monkeypatch.setattr(memo, store, getattr(memo, store).emptied())
     return called
+
+
+def with_materials_partials(monkeypatch, folder: Path, names: list[str]) -> None:
+    """Builds in this process use Material's own partials `names` instead of our copies (`seam.THEME_DIR`)."""
+    theme = folder / "theme"
+    shutil.copytree(seam.THEME_DIR, theme)
+    for name in names:
+        (theme / "partials" / name).unlink()
+    monkeypatch.setattr(seam, "THEME_DIR", theme)
+
+
+def memo_store(memo) -> str:
+    """The name of a memo module's store in memory (its one `BoundedStore`)."""
+    (name,) = [name for name, value in vars(memo).items() if isinstance(value, BoundedStore)]
+    return name
 
 
 def relocated_config(project: Path, folder: Path, docs: Path | None = None, overrides: Path | None = None) -> Path:

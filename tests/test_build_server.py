@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import build_server, pipeline
-
-from .conftest import copy_project, edit, inodes, line_of
+from generator import pipeline
+from generator.serve import build_server
+from tests.conftest import copy_project, edit, inodes, line_of
 
 SERVED = "(by the build server)"
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from babel.numbers import format_currency
 
-from generator.loader import load_project
-from generator.payments import calculate
-
-from .conftest import ROOT, copy_project, http_server, run_generator
+from generator.model.loader import load_project
+from generator.model.payments import calculate
+from tests.conftest import ROOT, copy_project, http_server, run_generator
 
 BANDS = ["age-0-4", "age-5-10", "age-11-15", "age-16-17"]
 

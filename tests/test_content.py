@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator import i18n, urls
-
-from .conftest import ROOT, Built, append, parse, run_generator
+from generator.render import i18n, urls
+from tests.conftest import ROOT, Built, append, parse, run_generator
 
 NATIONAL_PAGES = ("home why-local-authority-fostering who-can-foster types-of-fostering the-process transferring "
                   "support about fostering-in-numbers faq find-your-local-team accessibility privacy "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import append, edit, line_of, remove_line, run_generator
+from tests.conftest import append, edit, line_of, remove_line, run_generator
 
 
 def _publish_sentinel(root: Path) -> Path:

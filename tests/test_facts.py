@@ -8,8 +8,7 @@ import pytest
 
 from generator.checks import facts
 from generator.checks.html_tags import article_span
-
-from .conftest import Built
+from tests.conftest import Built
 
 
 def _scanned_whole(html: str, lang: str) -> dict:
@@ -86,7 +85,6 @@ def test_a_link_found_good_from_one_folder_is_worked_out_again_from_another(buil
     """The link check takes a link climbing out of its page's folder ('../x/') as good for every page of the
     folder above once it was good there: from pages of another folder, the same address is checked again."""
     from generator.checks.links import check_links
-
     local = [p for p in built.page_files("en") if p.parent.parent.name == "anglesey"][:2]
     national = next(p for p in built.page_files("en") if p.parent.name == "calculator")
     assert (national.parent.parent / "anglesey" / "handbook").is_dir()

@@ -1,9 +1,8 @@
-"""Parts of the page frame are rendered once for each place (generator/fragment_cache.py): every page must come
-out exactly as when each part is rendered for every page, with Material's own search box."""
+"""Parts of the page frame are rendered once for each place (generator/mkdocs_ext/fragment_cache.py): every page
+must come out exactly as when each part is rendered for every page, with Material's own partials."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from types import SimpleNamespace
 
@@ -11,10 +10,9 @@ import pytest
 from jinja2 import Environment, pass_context
 from mkdocs.utils import get_relative_url
 
-import generator.mkdocs_plugin
-from generator import fragment_cache
-
-from .conftest import PROJECTS, ROOT, Built, build_with_mkdocs, relocated_config
+import generator.mkdocs_ext.plugin
+from generator.mkdocs_ext import fragment_cache
+from tests.conftest import PROJECTS, Built, build_with_mkdocs, with_materials_partials
 
 
 @pytest.mark.parametrize("site", ["en/main", "cy/cardiff"])
@@ -45,17 +43,16 @@ def test_pages_with_kept_parts_are_byte_for_byte_those_rendering_every_part_for_
         return fw_page_once
 
     project = PROJECTS / site
-    monkeypatch.setattr(generator.mkdocs_plugin, "fragments", counting)
-    monkeypatch.setattr(generator.mkdocs_plugin, "page_fragments", counting_per_page)
+    monkeypatch.setattr(generator.mkdocs_ext.plugin, "fragments", counting)
+    monkeypatch.setattr(generator.mkdocs_ext.plugin, "page_fragments", counting_per_page)
     ours = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "ours")
 
-    monkeypatch.setattr(generator.mkdocs_plugin, "fragments", lambda enabled, env: fragment_cache.fragments(False, env))
-    monkeypatch.setattr(generator.mkdocs_plugin, "page_fragments", lambda enabled: fragment_cache.page_fragments(False))
-    overrides = tmp_path / "overrides"
-    shutil.copytree(ROOT / "site_src" / "overrides", overrides)
-    for name in ("search.html", "toc.html", "top.html"):  # Material's own
-        (overrides / "partials" / name).unlink()
-    every_time = build_with_mkdocs(relocated_config(project, tmp_path, overrides=overrides), tmp_path / "every")
+    monkeypatch.setattr(generator.mkdocs_ext.plugin, "fragments",
+                        lambda enabled, env: fragment_cache.fragments(False, env))
+    monkeypatch.setattr(generator.mkdocs_ext.plugin, "page_fragments",
+                        lambda enabled: fragment_cache.page_fragments(False))
+    with_materials_partials(monkeypatch, tmp_path, ["search.html", "toc.html", "top.html"])
+    every_time = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "every")
 
     pages = [path for path in ours if path.endswith("index.html")]
     assert len(pages) >= 20 and any(path.count("/") > 1 for path in pages) == (site != "en/main")

@@ -7,11 +7,10 @@ import json
 
 import pytest
 
-from generator import urls
-from generator.handbook import compose, due_date
-from generator.loader import load_project
-
-from .conftest import copy_project, edit, line_of, parse, run_generator
+from generator.model.handbook import compose, due_date
+from generator.model.loader import load_project
+from generator.render import urls
+from tests.conftest import copy_project, edit, line_of, parse, run_generator
 
 LANGS = ("en", "cy")
 
@@ -150,7 +149,7 @@ def changed(tmp_path_factory):
                           and p.id == "supervision-and-support") for lang in LANGS}
     first_section = {lang: next(line[3:] for line in chapter[lang].body.split("\n") if line.startswith("## "))
                      for lang in LANGS}
-    from generator.handbook import anchor
+    from generator.model.handbook import anchor
     titles = {"en": "How supervision works in North Wales", "cy": "Sut mae goruchwylio'n gweithio yng Ngogledd Cymru"}
     for lang in LANGS:
         folder = root / "content" / lang / "handbook" / "regions" / "north-wales"
@@ -297,8 +296,7 @@ def test_a_chapter_missing_in_welsh_names_the_list_entry(project_copy):
 
 
 def test_review_due_dates_keep_the_day_or_the_end_of_a_short_month():
-    from generator.content import ChapterMeta
-
+    from generator.model.content import ChapterMeta
     def due(reviewed: str, months: int) -> datetime.date:
         meta = ChapterMeta(id="x", title="x", owner="x", reviewed=reviewed, review_months=months,
                            changes=[{"release": "r", "note": "n"}])

@@ -9,10 +9,9 @@ from types import SimpleNamespace
 import pytest
 from material.plugins.search import plugin as material_search
 
-from generator import html_events, search_memo
 from generator.checks.html_tags import article_span
-
-from .conftest import PROJECTS, Built, build_with_mkdocs
+from generator.mkdocs_ext import html_events, seam, search_memo
+from tests.conftest import PROJECTS, Built, build_with_mkdocs
 
 
 class _Recorder(HTMLParser):
@@ -91,18 +90,18 @@ def test_every_built_pages_article_is_replayed_as_html_parser_reads_it(built: Bu
 
 def test_a_sites_search_index_is_the_one_materials_parser_makes(built: Built, tmp_path, monkeypatch):
     project = PROJECTS / "cy" / "cardiff" / "mkdocs.yml"
-    monkeypatch.setattr(search_memo, "_kept", search_memo._kept.emptied())
+    monkeypatch.setattr(search_memo, "_entries", search_memo._entries.emptied())
     replays = []
     original = html_events.replay
     monkeypatch.setattr(html_events, "replay", lambda parser, html: replays.append(original(parser, html))
                         or replays[-1])
     quick = build_with_mkdocs(project, tmp_path / "quick")
-    assert material_search.Parser is search_memo._QuickParser
+    assert material_search.Parser is search_memo.QuickParser
     assert sum(replays) > 0.9 * len(replays) > 15
 
-    monkeypatch.setattr(search_memo, "_kept", search_memo._kept.emptied())
+    monkeypatch.setattr(search_memo, "_entries", search_memo._entries.emptied())
     with monkeypatch.context() as patched:
-        patched.setattr(search_memo, "install", lambda: None)
+        seam.install()
         patched.setattr(material_search, "Parser", search_memo._Parser)  # Material's own, html.parser's reading
         materials = build_with_mkdocs(project, tmp_path / "materials")
     assert quick["search/search_index.json"] == materials["search/search_index.json"]
@@ -123,4 +122,4 @@ def test_the_search_plugins_page_step_does_what_materials_does(content, monkeypa
         assert step(plugin, {}, page=page, config={}, nav=None) is None
         return page.content, indexed
 
-    assert run(search_memo._on_page_context_quickly) == run(search_memo._on_page_context)
+    assert run(search_memo.on_page_context) == run(search_memo._on_page_context)

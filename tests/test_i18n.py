@@ -7,9 +7,8 @@ import datetime
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from generator import i18n
-
-from .conftest import ROOT
+from generator.render import i18n
+from tests.conftest import ROOT
 
 
 def test_dates_in_welsh_and_english():

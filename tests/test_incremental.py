@@ -12,13 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, checks, markdown_memo, pipeline, render, search_memo, template_memo
-from generator.build import Builders
+from generator import checks, pipeline
+from generator.build import cache, fingerprint
+from generator.build.workers import Builders
 from generator.checks import facts
-from generator.errors import ContributorError
-from generator.loader import load_project
-
-from .conftest import _parse_cached, append, copy_project, edit, inodes, parse, run_generator
+from generator.mkdocs_ext import markdown_memo, search_memo, template_memo
+from generator.model.errors import ContributorError
+from generator.model.loader import load_project
+from generator.paths import PROJECTS_DIR
+from generator.render import projects as render
+from generator.trees import listing
+from tests.conftest import _parse_cached, append, copy_project, edit, inodes, memo_store, parse, run_generator
 
 
 def _snapshot(tree: Path) -> dict[str, bytes]:
@@ -183,7 +187,7 @@ def test_a_rebuilt_site_reads_again_only_the_pages_that_changed_and_its_facts_ar
     assert kept == reading.facts
     # The site's files as the worker listed them are those recorded in the build cache (which did not list
     # them again), and the output's own files.
-    assert reading.files == entry.files == cache.listing(entry.folder)
+    assert reading.files == entry.files == listing(entry.folder)
 
     changed = tmp_path / "changed"
     shutil.copytree(entry.folder, changed)
@@ -212,8 +216,8 @@ def test_after_a_change_to_the_code_every_page_is_read_again(project, monkeypatc
         return facts_of(html, lang)
 
     monkeypatch.setattr(facts, "facts_of", logged)
-    shared_digest = cache.shared_digest
-    monkeypatch.setattr(cache, "shared_digest", lambda root: "other code " + shared_digest(root))
+    shared_digest = fingerprint.shared_digest
+    monkeypatch.setattr(fingerprint, "shared_digest", lambda root: "other code " + shared_digest(root))
     before = _snapshot(project / "site")
     _build(project)
     assert _snapshot(project / "site") == before
@@ -284,7 +288,7 @@ def test_a_build_server_renders_again_only_the_edited_page(project, monkeypatch)
         append(about, "\nAsk us anything about fostering.\n")
         _build(project, builders=builders)
         rendered.clear()
-        (project / cache.PROJECTS_DIR / "en" / "main.pages").unlink()  # what a build in its own process reads
+        (project / PROJECTS_DIR / "en" / "main.pages").unlink()  # what a build in its own process reads
         append(about, "\nOr call your local team.\n")
         assert _build(project, builders=builders).built == ["en/main"]
     assert rendered == ["content/en/main/about.md"]
@@ -307,7 +311,7 @@ def _counting_renders(monkeypatch) -> list[str]:
 
 def _assert_rendered_whole(project: Path) -> None:
     whole = render.render_project_files(load_project(project), only=[("main", "en")])[0]
-    folder = project / cache.PROJECTS_DIR / "en" / "main"
+    folder = project / PROJECTS_DIR / "en" / "main"
     assert {name: (folder / name).read_text(encoding="utf-8") for name in whole.files} == whole.files
 
 
@@ -322,7 +326,8 @@ def _redone(monkeypatch, log: Path) -> None:
         return logged
 
     for memo in (markdown_memo, search_memo, template_memo):
-        monkeypatch.setattr(memo, "_kept", memo._kept.emptied())
+        store = memo_store(memo)
+        monkeypatch.setattr(memo, store, getattr(memo, store).emptied())
     monkeypatch.setattr(markdown_memo, "_convert", logging("converted", markdown_memo._convert,
                                                             lambda page, config, files: page.file.src_uri))
     monkeypatch.setattr(search_memo, "_index", logging("indexed", search_memo._index,
@@ -368,7 +373,7 @@ def test_a_build_in_its_own_process_redoes_only_the_edited_page(project, monkeyp
     rendered.clear()
     assert _build(project).reused == 0
     assert not _differences(edited, _snapshot(project / "site")), "the memos changed the output"
-    assert len(rendered) == len(list((project / cache.PROJECTS_DIR).glob("*/*/docs/**/*.md"))), len(rendered)
+    assert len(rendered) == len(list((project / PROJECTS_DIR).glob("*/*/docs/**/*.md"))), len(rendered)
 
 
 def test_the_memos_on_disk_are_not_used_with_another_theme(project, monkeypatch, tmp_path):

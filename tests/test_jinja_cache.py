@@ -7,10 +7,9 @@ import shutil
 import jinja2
 from jinja2 import FileSystemBytecodeCache
 
-from generator import mkdocs_plugin
-from generator.jinja_cache import FolderBytecodeCache
-
-from .conftest import build_twin_sites
+from generator.mkdocs_ext import theme_env
+from generator.render.jinja_cache import FolderBytecodeCache
+from tests.conftest import build_twin_sites
 
 
 def _environment(templates, cache: FolderBytecodeCache) -> jinja2.Environment:
@@ -49,6 +48,6 @@ def test_a_worker_reads_each_theme_template_from_disk_once_for_all_the_projects_
         return original(self, bucket)
 
     monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", reading)
-    monkeypatch.setattr(mkdocs_plugin, "_BYTECODE", {})  # as in a new worker
+    monkeypatch.setattr(theme_env, "_BYTECODE", {})  # as in a new worker
     build_twin_sites(tmp_path)  # two projects, each naming the working folder by its own path
     assert read and len(read) == len(set(read)), "a theme template was read from disk for each project"

@@ -1,4 +1,4 @@
-"""MkDocs reads the generated configuration and front matter with json (generator/json_sources.py): what it
+"""MkDocs reads the generated configuration and front matter with json (generator/mkdocs_ext/json_sources.py): what it
 reads must be what PyYAML reads, for every generated file, and anything json could read otherwise is left
 to PyYAML."""
 
@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator import json_sources
-
-from .conftest import PROJECTS, Built
+from generator.mkdocs_ext import json_sources
+from tests.conftest import PROJECTS, Built
 
 
 @pytest.mark.parametrize("site", ["en/main", "cy/cardiff"])
@@ -20,9 +19,9 @@ def test_every_generated_file_reads_as_pyyaml_reads_it(built: Built, site):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert text.startswith("---\n{"), page
-        assert json_sources._read_front_matter(text) == json_sources._get_data(text), page
+        assert json_sources.read_front_matter(text) == json_sources._get_data(text), page
     with open(project / "mkdocs.yml", "rb") as ours, open(project / "mkdocs.yml", "rb") as theirs:
-        read = json_sources._read_config(ours, get_yaml_loader())
+        read = json_sources.read_config(ours, get_yaml_loader())
         assert "INHERIT" not in read and read["theme"]["name"] == "material"  # the base file merged in
         assert read == json_sources._yaml_load(theirs, get_yaml_loader())
 
@@ -37,4 +36,4 @@ def test_every_generated_file_reads_as_pyyaml_reads_it(built: Built, site):
 def test_what_json_could_read_otherwise_is_read_by_pyyaml(front_matter):
     text = f"---\n{front_matter}\n---\n\n# Ffioedd\n"
     assert json_sources._object(front_matter) is None
-    assert json_sources._read_front_matter(text) == json_sources._get_data(text)
+    assert json_sources.read_front_matter(text) == json_sources._get_data(text)

@@ -11,11 +11,10 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from generator import i18n
-from generator.learning_html import BLANK_ENTRIES, RECORD_FORMAT
-from generator.loader import load_project
-
-from .conftest import ROOT, Built, copy_project, edit, http_server, parse, run_generator
+from generator.model.loader import load_project
+from generator.render import i18n
+from generator.render.html.learning import BLANK_ENTRIES, RECORD_FORMAT
+from tests.conftest import ROOT, Built, copy_project, edit, http_server, parse, run_generator
 
 PAGES = {"en": ("learning-and-development", "personal-learning-record"),
          "cy": ("dysgu-a-datblygu", "cofnod-dysgu-personol")}

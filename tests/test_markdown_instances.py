@@ -1,5 +1,5 @@
-"""Pages are converted as MkDocs converts them (generator/markdown_instances.py): here, the anchors found in a
-page's raw HTML, which MkDocs checks links to sections against, are those MkDocs' own processor finds, also
+"""Pages are converted as MkDocs converts them (generator/mkdocs_ext/markdown_instances.py): here, the anchors
+found in a page's raw HTML, which MkDocs checks links to sections against, are those MkDocs' own processor finds, also
 where the quicker processor skips parsing the page."""
 
 from __future__ import annotations
@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 
-from generator import markdown_instances
-from generator.markdown_instances import _RawHTMLAnchors
-
-from .conftest import PROJECTS, Built
+from generator.mkdocs_ext import markdown_instances
+from generator.mkdocs_ext.markdown_instances import _RawHTMLAnchors
+from tests.conftest import PROJECTS, Built
 
 TEXTS = [
     "No markup at all: an id, a name, ID and NAME as words.",

@@ -1,4 +1,4 @@
-"""A page converted before in the same process is not converted again (generator/markdown_memo.py): the
+"""A page converted before in the same process is not converted again (generator/mkdocs_ext/markdown_memo.py): the
 output must be exactly what converting every page gives, and a page that warned must warn every time."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from generator import markdown_memo
+from generator.mkdocs_ext import markdown_memo
 
 from .conftest import (
     PROJECTS,

@@ -1,18 +1,16 @@
-"""The menu's items are reused from page to page and from site to site (generator/menu_cache.py): the pages
+"""The menu's items are reused from page to page and from site to site (generator/mkdocs_ext/menu_cache.py): the pages
 must come out exactly as Material writes them when it renders the whole menu for every page."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-import generator.mkdocs_plugin
-from generator import menu_cache
-from generator.menu_cache import MenuCache, Page
+import generator.mkdocs_ext.plugin
+from generator.mkdocs_ext import menu_cache
+from generator.mkdocs_ext.menu_cache import MenuCache, Page
+from tests.conftest import PROJECTS, TWIN_SITES, Built, build_with_mkdocs, with_materials_partials
 
-from .conftest import PROJECTS, ROOT, TWIN_SITES, Built, build_with_mkdocs, relocated_config
+MENU = ["nav.html", "nav-item.html"]  # our copies; Material's own for comparison
 
 
 class _Counting(MenuCache):
@@ -40,27 +38,18 @@ class _Counting(MenuCache):
         return super().child(counted, item, path, level, parent, page)
 
 
-def _with_materials_menu(project: Path, folder: Path) -> Path:
-    """The project's configuration with our theme overrides less partials/nav.html and nav-item.html:
-    Material's own menu."""
-    overrides = folder / "overrides"
-    shutil.copytree(ROOT / "site_src" / "overrides", overrides)
-    (overrides / "partials" / "nav.html").unlink()
-    (overrides / "partials" / "nav-item.html").unlink()
-    return relocated_config(project, folder, overrides=overrides)
-
-
 @pytest.mark.parametrize("site", ["en/main", "cy/cardiff"])
 def test_pages_with_reused_menu_items_are_byte_for_byte_those_of_materials_own_menu(built: Built, site, tmp_path,
                                                                                    monkeypatch):
     """The national site (a flat menu) and a local one (a menu with its handbook as a section, whose pages
     are one folder deeper): every file is the same as when Material renders the whole menu on every page."""
     project = PROJECTS / site
-    monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
-    monkeypatch.setattr(menu_cache, "_kept", menu_cache._kept.emptied())
+    monkeypatch.setattr(generator.mkdocs_ext.plugin, "MenuCache", _Counting)
+    monkeypatch.setattr(menu_cache, "_items", menu_cache._items.emptied())
     _Counting.rendered = _Counting.written = _Counting.children_rendered = _Counting.children_written = 0
     ours = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "ours")
-    materials = build_with_mkdocs(_with_materials_menu(project, tmp_path), tmp_path / "materials")
+    with_materials_partials(monkeypatch, tmp_path, MENU)
+    materials = build_with_mkdocs(project / "mkdocs.yml", tmp_path / "materials")
 
     pages = [path for path in materials if path.endswith("index.html")]
     assert len(pages) >= 20 and any(path.count("/") > 1 for path in pages) == (site != "en/main")
@@ -75,14 +64,14 @@ def test_a_site_whose_menu_is_like_another_s_reuses_its_items_and_comes_out_as_w
         built: Built, tmp_path, monkeypatch):
     """Two local sites of one region in one process: the second renders only the items that differ (its own
     pages' titles), and each file is as Material's whole menu writes it."""
-    monkeypatch.setattr(generator.mkdocs_plugin, "MenuCache", _Counting)
-    monkeypatch.setattr(menu_cache, "_kept", menu_cache._kept.emptied())
+    monkeypatch.setattr(generator.mkdocs_ext.plugin, "MenuCache", _Counting)
+    monkeypatch.setattr(menu_cache, "_items", menu_cache._items.emptied())
     _Counting.branches_rendered = 0
     build_with_mkdocs(PROJECTS / TWIN_SITES[0] / "mkdocs.yml", tmp_path / "first")
     first, _Counting.branches_rendered = _Counting.branches_rendered, 0
     second = build_with_mkdocs(PROJECTS / TWIN_SITES[1] / "mkdocs.yml", tmp_path / "second")
     assert 0 < _Counting.branches_rendered <= first // 4, "the second site rendered its menu's items again"
 
-    materials = build_with_mkdocs(_with_materials_menu(PROJECTS / TWIN_SITES[1], tmp_path),
-                                  tmp_path / "materials")
+    with_materials_partials(monkeypatch, tmp_path, MENU)
+    materials = build_with_mkdocs(PROJECTS / TWIN_SITES[1] / "mkdocs.yml", tmp_path / "materials")
     assert [path for path in materials if second[path] != materials[path]] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from babel.numbers import format_currency
 
-from .conftest import copy_project, edit, line_of, parse, run_generator
+from tests.conftest import copy_project, edit, line_of, parse, run_generator
 
 CARDIFF = """  - authority: cardiff
     year: 2026-27

@@ -7,9 +7,8 @@ import pytest
 import yaml
 from babel.numbers import format_decimal, format_percent
 
-from generator import urls
-
-from .conftest import ROOT, Built, parse
+from generator.render import urls
+from tests.conftest import ROOT, Built, parse
 
 LOCALES = {"en": "en_GB", "cy": "cy"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from .conftest import ROOT, Built, edit, parse, run_generator
+from tests.conftest import ROOT, Built, edit, parse, run_generator
 
 
 def _offer():

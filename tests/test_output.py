@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator import urls
-
-from .conftest import Built, parse
+from generator.render import urls
+from tests.conftest import Built, parse
 
 ENGLISH_SLUGS = ("anglesey gwynedd conwy denbighshire flintshire wrexham ceredigion powys carmarthenshire "
                  "pembrokeshire swansea neath-port-talbot bridgend rhondda-cynon-taf merthyr-tydfil caerphilly "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import append, line_of, run_generator
+from tests.conftest import append, line_of, run_generator
 
 
 def test_a_figure_typed_into_a_page_is_refused(project_copy):

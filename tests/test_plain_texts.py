@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import templating
-from generator.loader import load_project
-from generator.render import render_project_files
+from generator.model.loader import load_project
+from generator.render import templating
+from generator.render.projects import render_project_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,7 +42,7 @@ def test_every_plain_text_of_the_project_is_what_jinja_gives(monkeypatch):
         return coded
 
     monkeypatch.setattr(templating, "has_template_code", noting)
-    monkeypatch.setattr("generator.handbook_html.has_template_code", noting)
+    monkeypatch.setattr("generator.render.html.handbook.has_template_code", noting)
     render_project_files(load_project(ROOT))
     assert len(plain) > 200  # titles and most handbook pieces
     for text in plain:

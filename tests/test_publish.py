@@ -7,9 +7,8 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.publish import NextStaging, sync_tree
-
-from .conftest import inodes
+from generator.build.publish import NextStaging, sync_tree
+from tests.conftest import inodes
 
 
 def _files(root: Path, count: int, text: str) -> dict[str, Path]:

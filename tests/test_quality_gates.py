@@ -22,9 +22,8 @@ from generator.checks.facts import read_tree
 from generator.checks.freshness import check_freshness
 from generator.checks.gates import NAMES, report, run_gates
 from generator.checks.links import check_links
-from generator.loader import load_project
-
-from .conftest import Built, append, copy_project, edit, line_of, run_generator
+from generator.model.loader import load_project
+from tests.conftest import Built, append, copy_project, edit, line_of, run_generator
 
 # --- Every gate passes on the real build --------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import append, edit, line_of, parse, run_generator
+from tests.conftest import append, edit, line_of, parse, run_generator
 
 ESCAPES = [
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",

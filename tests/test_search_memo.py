@@ -1,12 +1,12 @@
 """A page indexed before in the same process is not parsed for the search index again
-(generator/search_memo.py): each site's index must be exactly what indexing every page gives."""
+(generator/mkdocs_ext/search_memo.py): each site's index must be exactly what indexing every page gives."""
 
 from __future__ import annotations
 
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from generator import search_memo
+from generator.mkdocs_ext import search_memo
 
 from .conftest import (
     PROJECTS,

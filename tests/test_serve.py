@@ -6,7 +6,7 @@ import threading
 import time
 from types import SimpleNamespace
 
-from generator import serve
+from generator.serve import preview as serve
 
 
 def test_a_save_that_fires_many_events_renders_once():

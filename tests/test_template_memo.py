@@ -1,5 +1,5 @@
 """A build server's worker reuses a page's rendered HTML when its template would read the same
-(generator/template_memo.py): after an edit only the edited page is rendered again, a changed menu title
+(generator/mkdocs_ext/template_memo.py): after an edit only the edited page is rendered again, a changed menu title
 renders every page again, and the output is exactly what rendering every page gives. And a build server sends
 a project back to the worker that holds its pages."""
 
@@ -15,10 +15,9 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.commands import build as mkdocs_build
 
-from generator import template_memo
-from generator.build import Builders, Job
-
-from .conftest import PROJECTS, ROOT, Built, build_with_mkdocs, relocated_config
+from generator.build.workers import Builders, Job
+from generator.mkdocs_ext import seam, template_memo
+from tests.conftest import PROJECTS, ROOT, Built, build_with_mkdocs, relocated_config
 
 PROJECT = PROJECTS / "cy" / "cardiff"  # a handbook section: pages one folder deeper too
 
@@ -28,15 +27,15 @@ def renders(monkeypatch) -> list[str]:
     """The pages whose template is rendered, in a process that builds projects again (a build server's
     worker), with a memo that starts empty."""
     rendered: list[str] = []
-    kept = template_memo._kept.emptied()
-    keep = kept.keep
+    kept = template_memo._pages_html.emptied()
+    put = kept.put
 
     def counting(key, html):
         rendered.append(key[3] if len(key) > 3 else key[0])  # the page's file, or a theme page's template
-        return keep(key, html)
+        return put(key, html)
 
-    kept.keep = counting
-    monkeypatch.setattr(template_memo, "_kept", kept)
+    kept.put = counting
+    monkeypatch.setattr(template_memo, "_pages_html", kept)
     monkeypatch.setattr(template_memo, "wanted", True)
     return rendered
 
@@ -50,10 +49,10 @@ def project(tmp_path) -> tuple[Path, Path]:
 
 
 def _every_page_rendered(config: Path, site_dir: Path, monkeypatch) -> dict[str, bytes]:
+    seam.install()  # so the plugin installs nothing over MkDocs' own functions put back below
     with monkeypatch.context() as patched:
         patched.setattr(mkdocs_build, "_build_page", template_memo._build_page)
         patched.setattr(mkdocs_build, "_build_theme_template", template_memo._build_theme_template)
-        patched.setattr(template_memo, "install", lambda: None)
         return build_with_mkdocs(config, site_dir)
 
 
@@ -97,16 +96,16 @@ def test_a_changed_menu_title_renders_every_page_again(built: Built, renders, pr
 
 
 def test_builds_in_their_own_process_keep_no_pages(built: Built, project, tmp_path, monkeypatch):
-    monkeypatch.setattr(template_memo, "_kept", template_memo._kept.emptied())
+    monkeypatch.setattr(template_memo, "_pages_html", template_memo._pages_html.emptied())
     monkeypatch.setattr(template_memo, "wanted", False)
     config, _ = project
     build_with_mkdocs(config, tmp_path / "site")
-    assert len(template_memo._kept) == 0
+    assert len(template_memo._pages_html) == 0
 
 
 def _worker(site_dir: str, lang: str, previous) -> tuple[int, int]:
     """Run in the worker after a build: which process it is, and how many pages its memo holds."""
-    return os.getpid(), len(template_memo._kept)
+    return os.getpid(), len(template_memo._pages_html)
 
 
 def test_a_build_servers_project_goes_back_to_the_worker_whose_memo_holds_its_pages(built: Built, tmp_path):

@@ -19,11 +19,10 @@ import pytest
 
 from generator import pipeline
 from generator.checks.gates import NAMES, report, run_gates
-from generator.data_schema import language_name
-from generator.loader import load_project
-from generator.tenant import tenant_root
-
-from .conftest import ROOT, Built, copy_project, parse, run_generator
+from generator.model.loader import load_project
+from generator.model.schema import language_name
+from generator.model.tenant import tenant_root
+from tests.conftest import ROOT, Built, copy_project, parse, run_generator
 
 ROTHERHAM = tenant_root(ROOT, "rotherham")
 

@@ -6,10 +6,10 @@ import itertools
 import os
 from types import SimpleNamespace
 
-from generator import build as build_module
-from generator.build import Builders, Job
-
-from .conftest import PROJECTS, ROOT, Built
+from generator.build import workers as build_module
+from generator.build.workers import Builders, Job
+from generator.mkdocs_ext import seam
+from tests.conftest import PROJECTS, ROOT, Built
 
 
 def _which_worker(site_dir: str, lang: str, previous) -> tuple[int, bool]:
@@ -70,8 +70,8 @@ def test_a_worker_lists_the_installed_themes_once_for_every_configuration_it_rea
     listed = []
     original = utils.entry_points
     monkeypatch.setattr(utils, "entry_points", lambda **kwargs: listed.append(kwargs) or original(**kwargs))
-    monkeypatch.setattr(utils, "get_themes", utils.get_themes)  # put back afterwards
     build_module._ready()
+    seam.original("mkdocs.utils:get_themes").cache_clear()  # as in a new worker
     for site in ("en/main", "cy/cardiff"):
         load_config(str(PROJECTS / site / "mkdocs.yml"))
     assert listed == [{"group": "mkdocs.themes"}]

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import content, yaml_source
-from generator.cache import PARSED_YAML
-from generator.errors import ContributorError
-from generator.loader import load_project
-
-from .conftest import append, edit
+from generator.model import content, yaml_source
+from generator.model.errors import ContributorError
+from generator.model.loader import load_project
+from generator.paths import PARSED_YAML
+from tests.conftest import append, edit
 
 
 @pytest.fixture

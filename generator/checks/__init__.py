@@ -11,18 +11,18 @@ import datetime
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from ..errors import Findings, Problem
-from ..model import Project
-from .alternates import check_alternates
-from .facts import PageFacts, read_tree
-from .figures import check_figures
-from .freshness import check_freshness
-from .glossary import check_glossary
-from .handbook_reviews import check_reviews
-from .language import check_language
-from .links import check_links
-from .safety import check_output_safety
-from .translation_status import check_translations
+from generator.checks.alternates import check_alternates
+from generator.checks.facts import PageFacts, read_tree
+from generator.checks.figures import check_figures
+from generator.checks.freshness import check_freshness
+from generator.checks.glossary import check_glossary
+from generator.checks.handbook_reviews import check_reviews
+from generator.checks.language import check_language
+from generator.checks.links import check_links
+from generator.checks.safety import check_output_safety
+from generator.checks.translation_status import check_translations
+from generator.model.errors import Findings, Problem
+from generator.model.project import Project
 
 
 def check_output(project: Project, tree: Path, facts: Mapping[str, PageFacts] | None = None,

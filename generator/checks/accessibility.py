@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import urls
-from ..errors import Problem
-from ..local_server import serve_folder
-from ..model import Page, Project
-from . import tools
+from generator.checks import tools
+from generator.checks.local_server import serve_folder
+from generator.model.errors import Problem
+from generator.model.project import Page, Project
+from generator.render import urls
 
 THEME = "site_src/overrides/"
 STYLESHEET = THEME + "assets/stylesheets/fostering.css"

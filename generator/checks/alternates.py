@@ -13,64 +13,21 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .. import urls
-from ..errors import Problem
-from ..model import Project
-from ..urls import page_files
-from .html_tags import Tag
+from generator.checks.page_head import Head
+from generator.model.errors import Problem
+from generator.model.project import Project
+from generator.render import urls
+from generator.render.urls import page_files
 
 if TYPE_CHECKING:
-    from .facts import PageFacts
-
+    from generator.checks.facts import PageFacts
 _FIX = ("The language links are worked out from the page ids and slugs, data/site.yml (base_url) and "
         "data/authorities.yml, and shown by site_src/overrides/main.html and partials/alternate.html: check "
         "the page's id matches its translation's, and that those files were not changed by mistake.")
-
-
-@dataclass
-class Head:
-    """What a page says about its translations."""
-
-    canonical: str | None = None
-    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> address
-    switches: list[dict[str, str]] = field(default_factory=list)  # the language switch links' attributes
-
-    def to_data(self) -> dict:
-        return {"canonical": self.canonical, "alternates": self.alternates, "switches": self.switches}
-
-    @classmethod
-    def from_data(cls, data: dict) -> Head:
-        return cls(data["canonical"], data["alternates"], data["switches"])
-
-    def add(self, part: tuple) -> None:
-        """One of the page's tags, as `head_part` read it (the page's tags are added in order)."""
-        if part[0] == "canonical":
-            self.canonical = part[1]
-        elif part[0] == "alternate":
-            self.alternates[part[1]] = part[2]
-        else:
-            self.switches.append(dict(part[1]))
-
-
-def head_part(tag: Tag) -> tuple | None:
-    """What a tag says of the page's translations, for `Head.add`: ("canonical", address),
-    ("alternate", hreflang, address), ("switch", the attributes of a language switch link); None if nothing."""
-    if tag.name == "link" and "rel" in tag.attributes:
-        rel = (tag.get("rel") or "").split()
-        if "canonical" in rel:
-            return ("canonical", tag.get("href"))
-        if "alternate" in rel and (hreflang := tag.get("hreflang")) is not None:
-            return ("alternate", hreflang, tag.get("href") or "")
-    elif tag.name == "a" and "fw-language-switch__link" in tag.attributes:
-        values = tag.values()
-        if "fw-language-switch__link" in values.get("class", "").split():
-            return ("switch", tuple(values.items()))
-    return None
 
 
 def check_alternates(project: Project, tree: Path, facts: Mapping[str, PageFacts],

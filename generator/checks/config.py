@@ -6,10 +6,10 @@ from pathlib import Path
 
 from pydantic import Field, PositiveInt
 
-from ..data_schema import Strict
-from ..errors import ContributorError, Problem
-from ..validation import validate_document
-from ..yaml_source import parse_yaml
+from generator.model.errors import ContributorError, Problem
+from generator.model.schema import Strict
+from generator.model.validation import validate_document
+from generator.model.yaml_source import parse_yaml
 
 CONFIG_FILE = "data/checks.yml"
 

@@ -15,9 +15,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import Problem
-from ..model import Project
-from .pages import built_pages
+from generator.checks.pages import built_pages
+from generator.model.errors import Problem
+from generator.model.project import Project
 
 USER_AGENT = "fostering-site-generator-link-check/1.0"
 

@@ -13,16 +13,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
-from ..data_schema import NUMERAL
-from .alternates import Head, head_part
-from .html_tags import TOKEN, Tag, article_span
-from .html_text import article_text
-from .safety import tag_safety
-
-if TYPE_CHECKING:
-    from ..cache import Entry
+from generator.checks.html_tags import TOKEN, Tag, article_span
+from generator.checks.html_text import article_text
+from generator.checks.page_head import Head, head_part
+from generator.checks.tag_safety import tag_safety
+from generator.model.schema import NUMERAL
+from generator.trees import listing
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
@@ -50,7 +48,7 @@ class PageFacts:
 
     def to_data(self) -> dict:
         """Plain data (for the build cache's JSON, and from a worker to the main process). Each target stays
-        one string: a page has hundreds, and a pair of strings in a list each took three times as long to send
+        one string: a page has hundreds, and a pair of strings in a list each costs several times as much to send
         and to read back."""
         return {"targets": list(self.targets), "ids": sorted(self.ids),
                 "figures": [list(f) for f in self.figures], "english": list(self.english), "text": self.text,
@@ -328,19 +326,25 @@ def read_tree(tree: Path) -> dict[str, PageFacts]:
     return {name: read_facts(tree / name, name.split("/", 1)[0]) for name in names}
 
 
+class PreviousOutput(Protocol):
+    """A site's output built before, as the build cache keeps it: its folder and its pages' facts."""
+
+    folder: Path
+
+    def facts(self) -> dict: ...
+
+
 class SiteReading(NamedTuple):
     facts: dict[str, dict]  # every HTML file's facts as plain data (`PageFacts.to_data`), by its relative path
     changed: frozenset[str]  # the files that did not come out as in the output built before (all, without it)
-    files: dict[str, list[int]]  # every file of the site (`cache.listing`), so the build cache need not list it
+    files: dict[str, list[int]]  # every file of the site (`trees.listing`), so the build cache need not list it
 
 
-def read_site(folder: Path, lang: str, previous: Entry | None = None) -> SiteReading:
+def read_site(folder: Path, lang: str, previous: PreviousOutput | None = None) -> SiteReading:
     """Facts of every HTML file of one built site (a folder of one language).
 
     previous: the site's output built before (its build cache entry, still as recorded), whose facts are taken
     for every file that came out the same: after an edit to one page, most of a site's pages do."""
-    from ..cache import listing
-
     folder = Path(folder)
     try:
         earlier = previous.facts() if previous else {}

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from ..errors import Problem
-from ..model import Project
-from .facts import PageFacts
-from .pages import built_pages
+from generator.checks.facts import PageFacts
+from generator.checks.pages import built_pages
+from generator.model.errors import Problem
+from generator.model.project import Project
 
 
 def check_figures(project: Project, tree: Path, facts: Mapping[str, PageFacts],

@@ -14,13 +14,13 @@ import calendar
 import datetime
 from collections.abc import Iterator
 
-from .. import i18n
-from ..data_schema import ChartGroup, Figure, Money, PaymentsFile
-from ..errors import Findings, Problem
-from ..loader import DATA_FILES
-from ..model import Project, walk
-from ..yaml_source import field_name
-from .config import load_checks_config
+from generator.checks.config import load_checks_config
+from generator.model.errors import Findings, Problem
+from generator.model.loader import DATA_FILES
+from generator.model.project import Project, walk
+from generator.model.schema import ChartGroup, Figure, Money, PaymentsFile
+from generator.model.yaml_source import field_name
+from generator.render import i18n
 
 FIGURES = (Money, Figure, ChartGroup)
 

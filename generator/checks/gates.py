@@ -16,22 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Findings, Problem, in_folder
-from ..model import Project
-from .accessibility import check_accessibility
-from .alternates import check_alternates
-from .facts import read_tree
-from .figures import check_figures
-from .freshness import check_freshness
-from .glossary import check_glossary
-from .handbook_reviews import check_reviews
-from .html_validity import check_html
-from .language import check_language
-from .links import check_links
-from .safety import check_output_safety, check_raw_html
-from .spelling import check_spelling
-from .tools import MissingTool
-from .translation_status import check_translations
+from generator.checks.accessibility import check_accessibility
+from generator.checks.alternates import check_alternates
+from generator.checks.facts import read_tree
+from generator.checks.figures import check_figures
+from generator.checks.freshness import check_freshness
+from generator.checks.glossary import check_glossary
+from generator.checks.handbook_reviews import check_reviews
+from generator.checks.html_validity import check_html
+from generator.checks.language import check_language
+from generator.checks.links import check_links
+from generator.checks.safety import check_output_safety, check_raw_html
+from generator.checks.spelling import check_spelling
+from generator.checks.tools import MissingTool
+from generator.checks.translation_status import check_translations
+from generator.model.errors import Findings, Problem, in_folder
+from generator.model.project import Project
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 
-from ..errors import Problem
-from ..model import Project
-from ..urls import page_files
-from .facts import PageFacts
+from generator.checks.facts import PageFacts
+from generator.model.errors import Problem
+from generator.model.project import Project
+from generator.render.urls import page_files
 
 
 def check_glossary(project: Project, tree: Path, facts: Mapping[str, PageFacts],

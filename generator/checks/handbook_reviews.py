@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from ..errors import Findings, Problem
-from ..handbook import due_date, is_overdue
-from ..i18n import date
-from ..model import Project
+from generator.model.errors import Findings, Problem
+from generator.model.handbook import due_date, is_overdue
+from generator.model.project import Project
+from generator.render.i18n import date
 
 
 def check_reviews(project: Project, release: bool, today: datetime.date | None = None) -> Findings:

@@ -10,7 +10,7 @@ import re
 from html import unescape
 from typing import NamedTuple
 
-from .html_tags import MARKUP, Tag
+from generator.checks.html_tags import MARKUP, Tag
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd", "blockquote"}

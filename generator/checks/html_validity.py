@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..errors import Problem
-from ..model import Project
-from . import tools
-from .pages import built_pages
+from generator.checks import tools
+from generator.checks.pages import built_pages
+from generator.model.errors import Problem
+from generator.model.project import Project
 
 THEME = "site_src/overrides/"
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from ..cache import folders_holding, scan_tree
-from ..errors import Problem
-from ..model import Project
-from .facts import PageFacts
-from .pages import sources as page_sources
+from generator.checks.facts import PageFacts
+from generator.checks.pages import sources as page_sources
+from generator.model.errors import Problem
+from generator.model.project import Project
+from generator.trees import folders_holding, scan_tree
 
 THEME_FOLDER = Path("site_src/overrides")
 _KINDS = {"img": "image", "source": "image", "script": "script", "link": "stylesheet or icon"}
@@ -179,6 +179,5 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
 def _ids(tree: Path, facts: Mapping[str, PageFacts], page: str) -> frozenset[str]:
     if page in facts:
         return facts[page].ids
-    from .facts import read_facts
-
+    from generator.checks.facts import read_facts
     return read_facts(tree / page, page.split("/", 1)[0]).ids

@@ -6,8 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Project
-from ..urls import page_files
+from generator.model.project import Project
+from generator.render.urls import page_files
 
 
 def sources(project: Project) -> dict[str, str]:

@@ -3,10 +3,10 @@ translation_status, which warns in a normal build and refuses in a release build
 
 from __future__ import annotations
 
-from ..data_schema import Sourced
-from ..errors import Problem
-from ..model import Project, walk
-from ..yaml_source import field_name
+from generator.model.errors import Problem
+from generator.model.project import Project, walk
+from generator.model.schema import Sourced
+from generator.model.yaml_source import field_name
 
 
 def check_release(project: Project) -> list[Problem]:

@@ -7,7 +7,7 @@ Two checks, because a page can go wrong in two places:
   frames), no inline event handler (onclick=...) or javascript: address, and no inline script inside the page
   body other than data (type="application/json"). Markdown attributes ({: ...}) and theme overrides are covered
   here, since they never show up as raw HTML.
-A template expression the sandbox refuses is reported when pages are rendered (generator/templating.py).
+A template expression the sandbox refuses is reported when pages are rendered (generator/render/templating.py).
 """
 
 from __future__ import annotations
@@ -16,26 +16,18 @@ import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from ..errors import Problem
-from ..model import Project
-from .html_tags import Tag
-from .pages import sources as page_sources
+from generator.checks.pages import sources as page_sources
+from generator.model.errors import Problem
+from generator.model.project import Project
 
 if TYPE_CHECKING:
-    from .facts import PageFacts
+    from generator.checks.facts import PageFacts
 
 # What a page's Markdown may contain as raw HTML. Everything else has a Markdown form, or a helper
 # ({{ chart(...) }}, {{ glossary() }}...); a new need is a change for the developers, not for content.
 ALLOWED_TAGS = {"abbr", "bdi", "br", "kbd", "small", "span", "sub", "sup"}
 ALLOWED_ATTRIBUTES = {"class", "dir", "id", "lang", "title"}
-# Elements whose address is loaded by the browser (links to other sites with <a> are fine).
-_LOADS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "frame": "src", "embed": "src",
-          "object": "data", "source": "src", "video": "src", "audio": "src", "track": "src", "form": "action",
-          "input": "src"}
-_EMBEDS = {"iframe", "frame", "embed", "object", "applet"}
-_NOT_LOADED_LINKS = {"canonical", "alternate"}
 THEME = "site_src/overrides/"
 
 _FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[^\n]*$", re.MULTILINE | re.DOTALL)
@@ -82,40 +74,6 @@ def _tag_fix(name: str) -> str:
 
 # A tag worth reading in full: one that loads or embeds, or whose attributes may hold a handler (a name
 # starting "on") or a script address (perhaps written with character references). A quick test, never a miss.
-_SUSPECT = re.compile(r"""(?:^|[\s"'/])on|javascript:|&""", re.I)
-
-
-def tag_safety(name: str, attributes: str, content: str | None) -> tuple[tuple[str, ...], bool]:
-    """What a tag's attributes load or run that they must not, and whether it is a <script> running text of
-    its own (content: the text of a <script> or <style>). Where the tag stands (inside the page's article or
-    in the theme's frame) is for the caller to say."""
-    suspect = _SUSPECT.search(attributes) if attributes else None
-    if not (suspect or name in _LOADS or name in _EMBEDS):
-        return (), False
-    tag = Tag(name, attributes)
-    # Every attribute is read only where a handler or script address may hide; otherwise the few named.
-    values = tag.values() if suspect else {}
-    get = values.get if suspect else tag.get
-    findings = []
-    if name in _EMBEDS:
-        findings.append(f"an embedded <{name}>")
-    attribute = _LOADS.get(name)
-    address = (get(attribute) or "") if attribute else ""
-    rel = set((get("rel") or "").split())
-    if address and not (name == "link" and rel & _NOT_LOADED_LINKS):
-        parts = urlsplit(address.strip())
-        if parts.netloc or parts.scheme in {"http", "https"}:
-            findings.append(f"<{name}> loading '{address}' from another website")
-    for attribute_name, value in values.items():
-        if attribute_name.startswith("on"):
-            findings.append(f"an inline event handler {attribute_name}=\"...\" on <{name}>")
-        if value.strip().lower().startswith("javascript:"):
-            findings.append(f"a javascript: address on <{name}>")
-    inline_script = (name == "script" and not get("src") and (get("type") or "") != "application/json"
-                     and bool((content or "").strip()))
-    return tuple(findings), inline_script
-
-
 def check_output_safety(project: Project, tree: Path, facts: Mapping[str, PageFacts],
                         scope: Collection[str] | None = None) -> list[Problem]:
     sources = page_sources(project)

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..data_schema import language_name
-from ..errors import Problem
-from ..model import Project
-from ..tenant import repository
-from . import tools
-from .pages import built_pages
+from generator.checks import tools
+from generator.checks.pages import built_pages
+from generator.model.errors import Problem
+from generator.model.project import Project
+from generator.model.schema import language_name
+from generator.model.tenant import repository
 
 WORD_LISTS = "site_src/spelling"
 _SKIP = {"code", "kbd", "pre", "script", "style", "svg", "samp", "var"}

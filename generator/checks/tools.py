@@ -16,7 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from ..errors import Problem
+from generator.model.errors import Problem
 
 TOOLS_ROOT = Path(__file__).resolve().parents[2]  # the repository the generator runs from
 SETUP_FIX = "Run `make gates` (or `make test`), which installs the tools the quality gates need."

@@ -8,7 +8,7 @@ English changes, its version changes and the translation is *out of date* until 
 the new version. A translation that records no version is *not recorded*.
 
 Both are warnings in a normal build and errors in a release build. Pages missing in a language and data text
-missing a language are refused earlier, by validation (loader, data_schema); data text marked
+missing a language are refused earlier, by validation (model.loader, model.schema); data text marked
 `awaiting_translation` is listed here too.
 """
 
@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import SourcePage
-from ..data_schema import Text, language_name
-from ..errors import Findings, Problem
-from ..model import Project, walk
-from ..yaml_source import field_name
+from generator.model.content import SourcePage
+from generator.model.errors import Findings, Problem
+from generator.model.project import Project, walk
+from generator.model.schema import Text, language_name
+from generator.model.yaml_source import field_name
 
 UP_TO_DATE = "up to date"
 OUT_OF_DATE = "out of date"

@@ -1,4 +1,4 @@
-/* The Personal Learning Record and Development Plan (generator/learning_html.py draws the form).
+/* The Personal Learning Record and Development Plan (generator/render/html/learning.py draws the form).
    What the carer types stays in their browser: it is kept in localStorage, saved to and loaded from a file
    on their own device, and printed. Nothing is sent over the network. Without this script the form can
    still be printed blank. */

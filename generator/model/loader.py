@@ -1,0 +1,375 @@
+"""Load and validate: data/*.yml and content/** -> the model, or every problem a contributor must fix."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from generator.model.content import HOME_SLUG, SourcePage, load_pages
+from generator.model.errors import ContributorError, Problem, ProblemCollector
+from generator.model.handbook import check_handbook, handbook_pages
+from generator.model.project import Project, walk
+from generator.model.schema import (
+    AuthoritiesFile,
+    GlossaryFile,
+    GoodPracticeFile,
+    HandbookFile,
+    LearningFrameworkFile,
+    NationalDataFile,
+    NavigationFile,
+    OfferFile,
+    PaymentsFile,
+    RegionsFile,
+    SiteFile,
+    SourcesFile,
+    language_name,
+)
+from generator.model.validation import validate_document
+from generator.model.yaml_source import YamlDocument, field_name, parse_yaml, reusing_parsed_texts
+from generator.paths import PARSED_YAML
+
+DATA_FILES = {
+    "site": SiteFile,
+    "sources": SourcesFile,
+    "regions": RegionsFile,
+    "authorities": AuthoritiesFile,
+    "navigation": NavigationFile,
+    "national_data": NationalDataFile,
+    "good_practice": GoodPracticeFile,
+    "glossary": GlossaryFile,
+    "payments": PaymentsFile,
+    "offer": OfferFile,
+    "handbook": HandbookFile,
+    "learning_framework": LearningFrameworkFile,
+}
+# Every tenant has these; the others are optional (a tenant with one site has no regions or authorities, and
+# the pages that show a missing file's data cannot be written).
+REQUIRED_FILES = ("site", "sources", "navigation")
+# Files whose entries have ids that must be unique: file name -> key of the list.
+_ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
+             "good_practice": "initiatives", "glossary": "terms"}
+
+
+def load_project(root: Path) -> Project:
+    root = root.resolve()
+    with reusing_parsed_texts(root / PARSED_YAML):
+        return _load_project(root)
+
+
+def _load_project(root: Path) -> Project:
+    problems = ProblemCollector()
+    docs: dict[str, YamlDocument] = {}
+    for name in DATA_FILES:
+        path = root / "data" / f"{name}.yml"
+        if not path.exists() and name not in REQUIRED_FILES:
+            continue
+        if not path.exists():
+            problems.add(Problem(f"data/{name}.yml", "This data file is missing.",
+                                 fix="Restore it from the repository (git checkout -- data/)."))
+            continue
+        try:
+            docs[name] = parse_yaml(path.read_text(encoding="utf-8"), f"data/{name}.yml")
+        except ContributorError as error:
+            problems.extend(error.problems)
+    problems.raise_if_any()
+
+    context = {"languages": _declared_languages(docs["site"])}
+    parsed: dict[str, Any] = {}
+    for name, schema in DATA_FILES.items():
+        if name not in docs:
+            continue
+        try:
+            parsed[name] = validate_document(docs[name], schema, context)
+        except ContributorError as error:
+            problems.extend(error.problems)
+    pages: list[SourcePage] = []
+    try:
+        pages = load_pages(root, context["languages"])
+    except ContributorError as error:
+        problems.extend(error.problems)
+    problems.raise_if_any()
+
+    def entries(name: str, key: str) -> tuple:
+        return tuple(getattr(parsed[name], key)) if name in parsed else ()
+
+    project = Project(
+        root=root,
+        config=parsed["site"],
+        sources={s.id: s for s in parsed["sources"].sources},
+        regions=entries("regions", "regions"),
+        authorities=entries("authorities", "authorities"),
+        navigation=parsed["navigation"],
+        charts=entries("national_data", "charts"),
+        initiatives=entries("good_practice", "initiatives"),
+        glossary=entries("glossary", "terms"),
+        payments=parsed.get("payments"),
+        offer=parsed.get("offer"),
+        handbook=parsed.get("handbook"),
+        pages=tuple(pages),
+        data={name: (parsed[name], docs[name]) for name in parsed},
+        compose_handbook=handbook_pages,
+    )
+    problems.extend(_cross_check(project, docs))
+    problems.raise_if_any()
+    return project
+
+
+def _declared_languages(doc: YamlDocument) -> list[str]:
+    languages = doc.data.get("languages") if isinstance(doc.data, dict) else None
+    if not isinstance(languages, list):
+        return []
+    return [lang["code"] for lang in languages if isinstance(lang, dict) and isinstance(lang.get("code"), str)]
+
+
+def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:
+    """Rules that span files: unique ids and slugs, regions, sources, page parity and navigation."""
+    found: list[Problem] = []
+
+    def problem(doc: str, path: tuple, message: str, fix: str) -> None:
+        found.append(Problem(docs[doc].file, message, docs[doc].line_of(path), field_name(path), fix))
+
+    for name, key in _ID_LISTS.items():
+        if name not in docs:
+            continue
+        seen: set[str] = set()
+        for index, item in enumerate(docs[name].data[key]):
+            if item["id"] in seen:
+                problem(name, (key, index, "id"), f"The id '{item['id']}' is used twice.",
+                        "Give each entry its own id.")
+            seen.add(item["id"])
+
+    if project.authorities and project.config.local_site_name is None:
+        problem("site", ("local_site_name",), "There are local authorities, so their sites need a name.",
+                "Add 'local_site_name:' with {authority} where the authority's name goes, e.g. "
+                "'Fostering {authority}'.")
+    region_ids = {r.id for r in project.regions}
+    for index, authority in enumerate(project.authorities):
+        if authority.region not in region_ids:
+            problem("authorities", ("authorities", index, "region"),
+                    f"{authority.name.get('en') or authority.id} is in no known region: "
+                    f"'{authority.region}' is not a region in data/regions.yml.",
+                    "Use one of: " + ", ".join(sorted(region_ids)) + ".")
+    authority_ids = {a.id for a in project.authorities}
+    for index, initiative in enumerate(project.initiatives):
+        scope = initiative.scope
+        if scope.region and scope.region not in region_ids:
+            problem("good_practice", ("initiatives", index, "scope", "region"),
+                    f"'{scope.region}' is not a region in data/regions.yml.",
+                    "Use one of: " + ", ".join(sorted(region_ids)) + ".")
+        for position, authority_id in enumerate(scope.authorities):
+            if authority_id not in authority_ids:
+                problem("good_practice", ("initiatives", index, "scope", "authorities", position),
+                        f"'{authority_id}' is not an authority id in data/authorities.yml.",
+                        "Use the id of an authority listed in data/authorities.yml.")
+    for index, region in enumerate(project.regions):
+        if not any(a.region == region.id for a in project.authorities):
+            problem("regions", ("regions", index), f"The region '{region.id}' has no local authorities.",
+                    "Set 'region: " + region.id + "' on its authorities in data/authorities.yml, "
+                    "or remove the region.")
+
+    for name, (model, _doc) in project.data.items():
+        for path, item in walk(model):
+            source_id = getattr(item, "source", None) if "source" in type(item).model_fields else None
+            if isinstance(source_id, str) and source_id not in project.sources and name != "sources":
+                problem(name, path + ("source",), f"The source '{source_id}' is not in data/sources.yml.",
+                        "Add the document to data/sources.yml, or use the id of one listed there.")
+
+    main_slugs = {(p.lang, p.slug) for p in project.pages if p.kind == "main"}
+    for lang in project.languages:
+        seen_slugs: dict[str, str] = {}
+        for index, authority in enumerate(project.authorities):
+            slug = authority.slug.get(lang)
+            if slug in seen_slugs:
+                problem("authorities", ("authorities", index, "slug", lang),
+                        f"The {language_name(lang)} slug '{slug}' is already used by '{seen_slugs[slug]}'.",
+                        "Every authority needs its own address in each language.")
+            elif (lang, slug) in main_slugs:
+                problem("authorities", ("authorities", index, "slug", lang),
+                        f"The {language_name(lang)} slug '{slug}' is also the address of a page of the main site.",
+                        "Choose another slug, or rename that page.")
+            seen_slugs[slug] = authority.id
+
+    found.extend(_check_pages(project, docs))
+    if project.payments:
+        found.extend(_check_payments(project, docs["payments"]))
+    if project.offer:
+        found.extend(_check_offer(project, docs["offer"]))
+    if project.handbook:
+        found.extend(check_handbook(project))
+    if "learning_framework" in project.data:
+        found.extend(_check_learning(project, docs["learning_framework"]))
+    return found
+
+
+def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Every council says something (known or unconfirmed) about every kind of offer, and about the commitment."""
+    found: list[Problem] = []
+    authority_ids = [a.id for a in project.authorities]
+    offer_ids = [o.id for o in project.offer.offer_types]
+    for key, path, what in ((project.offer.authorities, ("authorities",), "the offer"),
+                            (project.offer.national_commitment.adoption, ("national_commitment", "adoption"),
+                             "the National Commitment")):
+        for authority_id in authority_ids:
+            if authority_id not in key:
+                found.append(Problem(doc.file, f"'{authority_id}' is missing: say what is known about {what} for "
+                                     "every council.", doc.line_of(path), field_name(path),
+                                     f"Add '{authority_id}:', with 'unconfirmed: true' where nothing is known."))
+        for authority_id in key:
+            if authority_id not in authority_ids:
+                found.append(Problem(doc.file, f"'{authority_id}' is not an authority id in data/authorities.yml.",
+                                     doc.line_of(path + (authority_id,)), field_name(path + (authority_id,)),
+                                     "Use the id of an authority listed in data/authorities.yml."))
+    for authority_id, provisions in project.offer.authorities.items():
+        path = ("authorities", authority_id)
+        for offer_id in provisions:
+            if offer_id not in offer_ids:
+                found.append(Problem(doc.file, f"'{offer_id}' is not a kind of offer listed under offer_types.",
+                                     doc.line_of(path + (offer_id,)), field_name(path + (offer_id,)),
+                                     "Use one of: " + ", ".join(offer_ids) + "."))
+        for offer_id in offer_ids:
+            if offer_id not in provisions:
+                found.append(Problem(doc.file, f"Nothing is said about '{offer_id}' for {authority_id}.",
+                                     doc.line_of(path), field_name(path),
+                                     f"Add '{offer_id}: {{unconfirmed: true}}' if it is not known."))
+    return found
+
+
+def _check_payments(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Age bands known and complete, one set of rates per year, nobody paid below the national minimum."""
+    found: list[Problem] = []
+    payments = project.payments
+    bands = [band.id for band in payments.age_bands]
+    authority_ids = {a.id for a in project.authorities}
+
+    def problem(path: tuple, message: str, fix: str) -> None:
+        found.append(Problem(doc.file, message, doc.line_of(path), field_name(path), fix))
+
+    for index, band in enumerate(payments.age_bands):
+        if band.from_age > band.to_age or (index and band.from_age != payments.age_bands[index - 1].to_age + 1):
+            problem(("age_bands", index), f"The age band '{band.id}' does not follow on from the one before.",
+                    "List bands from youngest to oldest, each starting the year after the last one ends.")
+    lists = (("national_minimum_allowance", payments.national_minimum_allowance),
+             ("authorities", payments.authorities))
+    for key, records in lists:
+        seen: set[tuple] = set()
+        for index, rates in enumerate(records):
+            who = getattr(rates, "authority", "national minimum")
+            if who != "national minimum" and who not in authority_ids:
+                problem((key, index, "authority"), f"'{who}' is not an authority id in data/authorities.yml.",
+                        "Use the id of an authority listed in data/authorities.yml.")
+            if (who, rates.year) in seen:
+                problem((key, index, "year"), f"There are two sets of rates for {who} in {rates.year}; years must "
+                        "not overlap.", "Keep one entry per year; put a mid-year change in a new year's entry.")
+            seen.add((who, rates.year))
+            for band in rates.weekly:
+                if band not in bands:
+                    problem((key, index, "weekly", band), f"'{band}' is not an age band.",
+                            "Use one of: " + ", ".join(bands) + ".")
+            for band in bands:
+                if band not in rates.weekly:
+                    problem((key, index, "weekly"), f"There is no rate for the age band '{band}'.",
+                            f"Add '{band}:' with an amount, or '{{unconfirmed: true}}'.")
+    minimum = {(r.year, band): money for r in payments.national_minimum_allowance for band, money in r.weekly.items()}
+    for index, rates in enumerate(payments.authorities):
+        for band, money in rates.weekly.items():
+            floor = minimum.get((rates.year, band))
+            if money.known and floor is not None and floor.known and money.amount < floor.amount:
+                name = next((a.name.get("en") for a in project.authorities if a.id == rates.authority),
+                            rates.authority)
+                problem(("authorities", index, "weekly", band),
+                        f"{name}'s allowance for the age band '{band}' in {rates.year} (£{money.amount:.2f} a week) "
+                        f"is below the National Minimum Allowance (£{floor.amount:.2f}).",
+                        "Check the figure against the council's published rates: no council may pay less than the "
+                        "national minimum.")
+    return found
+
+
+def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:
+    found: list[Problem] = []
+    languages = project.languages
+    authority_ids = {a.id for a in project.authorities}
+    by_key: dict[tuple, dict[str, SourcePage]] = defaultdict(dict)
+    for page in project.pages:
+        if page.kind not in ("main", "authority"):
+            continue  # the handbook checks its own files
+        key = (page.kind, page.authority, page.id)
+        if page.lang in by_key[key]:
+            other = by_key[key][page.lang]
+            found.append(Problem(page.file, f"The page id '{page.id}' is also used by {other.file}.", 1, "id",
+                                 "Give each page its own id; a page and its translation share one."))
+        by_key[key][page.lang] = page
+        if page.authority and page.authority not in authority_ids:
+            found.append(Problem(page.file, f"'{page.authority}' is not an authority id in data/authorities.yml.",
+                                 fix="Put the page in content/<lang>/authorities/<id>/ with an id from "
+                                     "data/authorities.yml."))
+
+    for (kind, authority, page_id), versions in by_key.items():
+        for lang in languages:
+            if lang not in versions:
+                have = next(iter(versions.values()))
+                folder = f"authorities/{authority}" if authority else kind
+                found.append(Problem(
+                    have.file, f"This page has no {language_name(lang)} version.",
+                    fix=f"Add content/{lang}/{folder}/<{language_name(lang)} slug>.md with 'id: {page_id}'.",
+                ))
+        if authority:
+            for lang, page in versions.items():
+                shared = by_key.get((kind, None, page_id), {}).get(lang)
+                if shared is None:
+                    found.append(Problem(page.file, f"There is no shared page with id '{page_id}' to replace.",
+                                         1, "id", f"Use the id of a page in content/{lang}/authority/."))
+                elif shared.slug != page.slug:
+                    found.append(Problem(page.file, f"An authority's own page must keep the shared page's name "
+                                         f"'{shared.slug}.md'.", fix=f"Rename it to {shared.slug}.md."))
+
+    for kind in ("main", "authority") if project.authorities else ("main",):
+        order = getattr(project.navigation, kind)
+        ids = {page_id for (k, a, page_id) in by_key if k == kind and a is None}
+        for index, page_id in enumerate(order):
+            if page_id not in ids:
+                found.append(Problem("data/navigation.yml", f"No {kind} page has the id '{page_id}'.",
+                                     docs["navigation"].line_of((kind, index)), f"{kind}[{index + 1}]",
+                                     f"Add the page under content/<lang>/{kind}/, or remove it from the list."))
+        for page_id in sorted(ids - set(order)):
+            page = next(iter(by_key[(kind, None, page_id)].values()))
+            found.append(Problem(page.file, "This page is not in the navigation.",
+                                 fix=f"Add '- {page_id}' under '{kind}:' in data/navigation.yml."))
+        homes = [p for p in project.pages if p.kind == kind and p.authority is None and p.slug == HOME_SLUG]
+        for lang in languages:
+            if not any(p.lang == lang for p in homes):
+                found.append(Problem(f"content/{lang}/{kind}/", "There is no home page (index.md) here.",
+                                     fix=f"Add content/{lang}/{kind}/index.md."))
+    return found
+
+
+def _check_learning(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Every region is said something of, once; learning areas and stages have ids of their own."""
+    found: list[Problem] = []
+    learning = project.data["learning_framework"][0]
+    region_ids = [r.id for r in project.regions]
+    listed: list[str] = []
+    for index, entry in enumerate(learning.regions):
+        path = ("regions", index, "region")
+        if entry.region not in region_ids:
+            found.append(Problem(doc.file, f"'{entry.region}' is not a region in data/regions.yml.",
+                                 doc.line_of(path), field_name(path), "Use one of: " + ", ".join(region_ids) + "."))
+        elif entry.region in listed:
+            found.append(Problem(doc.file, f"The region '{entry.region}' is listed twice.", doc.line_of(path),
+                                 field_name(path), "Keep one entry for each region."))
+        listed.append(entry.region)
+    for region_id in region_ids:
+        if region_id not in listed:
+            found.append(Problem(doc.file, f"'{region_id}' is missing: say what is known of every region.",
+                                 doc.line_of(("regions",)), "regions",
+                                 f"Add '- region: {region_id}' with 'launched: {{unconfirmed: true}}' where nothing "
+                                 "is known."))
+    for key in ("areas", "stages"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(learning.framework, key).items or []):
+            if item.id in seen:
+                path = ("framework", key, "items", index, "id")
+                found.append(Problem(doc.file, f"The id '{item.id}' is used twice.", doc.line_of(path),
+                                     field_name(path), "Give each entry its own id."))
+            seen.add(item.id)
+    return found

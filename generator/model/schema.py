@@ -1,0 +1,740 @@
+"""Schemas of the files in data/: what a contributor may write, and the typed, immutable model they become.
+
+Every human-readable string is a Text: one entry per language of the tenant (data/site.yml). The list of
+languages reaches the validators through pydantic's validation context, so nothing here names a language.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, ClassVar, Literal
+
+from babel import Locale
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from generator.model.validation import ID_PATTERN, SLUG_PATTERN
+
+AWAITING = "awaiting_translation"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# "As of" keeps the precision the source gives: a year, a month or a day.
+AsOf = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class Strict(BaseModel):
+    """Unknown fields are mistakes (usually spelling), and the model never changes once built."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def language_name(code: str) -> str:
+    """'cy' -> 'Welsh', for messages to contributors (who read English error messages)."""
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (ValueError, LookupError):
+        return code
+
+
+def _check_languages(values: dict, info: ValidationInfo, what: str, allow_awaiting: bool) -> None:
+    languages = (info.context or {}).get("languages", [])
+    awaiting = allow_awaiting and values.get(AWAITING) is True
+    for code in languages:
+        if not values.get(code) and not awaiting:
+            name = language_name(code)
+            state = "empty" if code in values else "missing"
+            raise ValueError(
+                f"The {name} ({code}) {what} is {state}. How to fix: write the {name} {what} "
+                f"as '{code}: ...'"
+                + (f", or mark it '{AWAITING}: true' until it is translated (a release build refuses that)."
+                   if allow_awaiting else ".")
+            )
+    unknown = [key for key in values if key not in languages and key != AWAITING]
+    if unknown:
+        raise ValueError(
+            f"'{unknown[0]}' is not one of this site's languages. How to fix: use "
+            + " and ".join(f"'{c}'" for c in languages) + "."
+        )
+
+
+class Text(RootModel[dict[str, str | bool | None]]):
+    """A string in every language: {en: ..., cy: ...}."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _every_language(self, info: ValidationInfo) -> Text:
+        _check_languages(self.root, info, "text", allow_awaiting=True)
+        for code, value in self.root.items():
+            if code != AWAITING and value is not None and not isinstance(value, str):
+                raise ValueError(f"The {language_name(code)} ({code}) text must be text, not {value!r}.")
+        return self
+
+    def get(self, lang: str) -> str:
+        """The text in lang; while awaiting translation, the text of the first language that has it."""
+        value = self.root.get(lang)
+        if isinstance(value, str) and value:
+            return value
+        return next((v for k, v in self.root.items() if k != AWAITING and isinstance(v, str) and v), "")
+
+    @property
+    def awaiting_translation(self) -> bool:
+        return self.root.get(AWAITING) is True
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, str(v)) for k, v in self.root.items())))
+
+
+class Slugs(RootModel[dict[str, Slug]]):
+    """A URL slug in every language: {en: anglesey, cy: ynys-mon}."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _every_language(self, info: ValidationInfo) -> Slugs:
+        _check_languages(self.root, info, "slug", allow_awaiting=False)
+        return self
+
+    def get(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class Urls(RootModel[dict[str, str]]):
+    """An absolute base URL in every language."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _every_language(self, info: ValidationInfo) -> Urls:
+        _check_languages(self.root, info, "address", allow_awaiting=False)
+        for value in self.root.values():
+            _check_base_url(value)
+        return self
+
+    def get(self, lang: str) -> str:
+        return self.root[lang]
+
+
+def _check_base_url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?/", value):
+        raise ValueError(
+            f"{value!r} is not a full web address ending in '/'. "
+            "How to fix: write it like 'https://www.example.org/fostering/'."
+        )
+    return value
+
+
+# --- Sources and facts ---------------------------------------------------------------------------
+
+
+class Source(Strict):
+    """A document facts are taken from."""
+
+    id: Id
+    title: Text
+    publisher: NonEmpty
+    published: AsOf | None = None  # left out where the document does not say
+    reference: NonEmpty | None = None  # where the project keeps a copy, or a public address
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
+class Sourced(Strict):
+    """Anything a page shows as known, with its source and as_of, or explicitly `unconfirmed: true`.
+
+    Subclasses name the field that carries the known value (`VALUE`), and any other fields that only a
+    known entry may have (`DETAILS`).
+    """
+
+    VALUE: ClassVar[str]
+    DETAILS: ClassVar[tuple[str, ...]] = ()
+
+    source: Id | None = None
+    as_of: AsOf | None = None
+    unconfirmed: bool = False
+
+    @model_validator(mode="after")
+    def _known_or_unconfirmed(self) -> Sourced:
+        given = [name for name in (self.VALUE, *self.DETAILS) if getattr(self, name) is not None]
+        if self.unconfirmed and given:
+            raise ValueError(f"This is marked unconfirmed but also gives '{given[0]}'. How to fix: remove "
+                             f"'unconfirmed: true' once it is checked (and give its source and as_of), or remove "
+                             f"'{given[0]}'.")
+        if not self.unconfirmed and (getattr(self, self.VALUE) is None or not self.source or not self.as_of):
+            raise ValueError(f"This needs '{self.VALUE}', 'source' and 'as_of', or 'unconfirmed: true' if it is not "
+                             "known yet. How to fix: add the missing fields, or write 'unconfirmed: true'; never "
+                             "guess.")
+        return self
+
+    @property
+    def known(self) -> bool:
+        return not self.unconfirmed
+
+
+class Fact(Sourced):
+    """A single fact shown on a page (a phone number, an address)."""
+
+    VALUE: ClassVar[str] = "value"
+    value: Text | None = None
+
+
+# --- The tenant: brand, languages, addresses -----------------------------------------------------
+
+
+class Language(Strict):
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    name: NonEmpty  # the language's name in itself, shown on the language switch
+    locale: NonEmpty  # Babel locale for dates, numbers and plurals, e.g. en_GB
+    base_url: str  # where this language's tree is published
+    # The hunspell dictionary the spelling gate uses (e.g. en_GB), looked for in .tools/hunspell/ and then in
+    # /usr/share/hunspell/; a language without one is not spell-checked.
+    dictionary: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_-]+$")] | None = None
+    # The language's letters in alphabetical order, where some are written with more than one character
+    # (e.g. 'ch', 'dd'): lists such as the glossary are sorted by them. Left out: sorted character by character.
+    alphabet: list[Annotated[str, StringConstraints(min_length=1)]] | None = None
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        try:
+            Locale.parse(value)
+        except (ValueError, LookupError):
+            raise ValueError(
+                f"{value!r} is not a locale Babel knows. How to fix: use a code like 'en_GB' or 'cy'."
+            ) from None
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return _check_base_url(value)
+
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Colours(Strict):
+    """The brand's colours, as CSS hex colours. White text on primary and accent must be readable (WCAG AA)."""
+
+    primary: Colour  # the header and navigation
+    primary_light: Colour
+    primary_dark: Colour
+    accent: Colour  # links on hover, focus outlines
+
+    @model_validator(mode="after")
+    def _readable(self) -> Colours:
+        for name in ("primary", "primary_dark", "accent"):
+            ratio = contrast_with_white(getattr(self, name))
+            if ratio < 4.5:
+                raise ValueError(f"White text on the {name} colour {getattr(self, name)} has a contrast of only "
+                                 f"{ratio:.1f}:1. How to fix: choose a darker colour (at least 4.5:1).")
+        return self
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG's contrast ratio between a hex colour and white."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+class Theme(Strict):
+    """How the tenant's sites look: the text beside the header's logo, and the brand's colours."""
+
+    logo_text: Text | None = None  # short text in the header's logo place (the theme's icon when left out)
+    colours: Colours | None = None  # the theme's own colours when left out
+
+
+class SiteFile(Strict):
+    """data/site.yml: the service as a whole."""
+
+    brand: Text  # the service's name: the main site's, and the start of every local site's
+    # The name of a local site, with {authority} for the authority's name (needed when there are authorities).
+    local_site_name: Text | None = None
+    description: Text
+    languages: list[Language] = Field(min_length=1)
+    theme: Theme = Field(default_factory=lambda: Theme())
+    # Facts about the service pages may show as facts.<name>: contact details, accessibility status...
+    facts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Fact] = Field(default_factory=dict)
+
+    @field_validator("local_site_name")
+    @classmethod
+    def _has_placeholder(cls, value: Text | None) -> Text | None:
+        for code, text in (value.root.items() if value else ()):
+            if isinstance(text, str) and "{authority}" not in text:
+                raise ValueError(
+                    f"The {language_name(code)} local site name must contain {{authority}}. "
+                    "How to fix: write it like 'Fostering {authority}'."
+                )
+        return value
+
+
+# --- Regions and authorities ---------------------------------------------------------------------
+
+
+class Region(Strict):
+    id: Id
+    name: Text
+    source: Id
+
+
+class RegionsFile(Strict):
+    regions: list[Region] = Field(min_length=1)
+
+
+class Authority(Strict):
+    id: Id  # stable key used by content overrides; never shown
+    name: Text
+    in_name: Text  # "in Cardiff" / "yng Nghaerdydd": Welsh mutates a name after "yn", so it is written out
+    council: Text
+    slug: Slugs
+    region: Id
+    source: Id
+    base_url: Urls | None = None  # when the authority publishes on its own address
+    phone: Fact
+    email: Fact
+
+
+class AuthoritiesFile(Strict):
+    authorities: list[Authority] = Field(min_length=1)
+
+
+# --- Figures, and prose that must not hide them ---------------------------------------------------
+
+# A numeral that is not a year (1900-2099) or the end of a year range ("2016–17").
+NUMERAL = re.compile(r"(?<![\w\-–])(?!(?:19|20)\d\d(?!\d))\d[\d,.]*")
+
+
+class Prose(Text):
+    """Text that states no figures itself: every number shown comes from data with a source.
+
+    Years (1900-2099) are allowed; any other numeral must move to a sourced figure.
+    """
+
+    @model_validator(mode="after")
+    def _no_numbers(self) -> Prose:
+        for code, value in self.root.items():
+            if isinstance(value, str) and (match := NUMERAL.search(value)):
+                raise ValueError(
+                    f"The {language_name(code)} text contains the figure '{match.group()}'. How to fix: remove it "
+                    "from the text and give it as a figure with its source and as_of, so the page can show "
+                    "where it comes from."
+                )
+        return self
+
+
+class Figure(Strict):
+    """A number a page shows, with what it counts and where it comes from."""
+
+    label: Text
+    value: float | int
+    unit: Literal["count", "percent"] = "count"
+    source: Id
+    as_of: AsOf
+
+
+# --- The national data set: charts ----------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\.([a-z0-9-]+)\}")
+
+
+class ChartSeries(Strict):
+    id: Id
+    label: Text
+
+
+class ChartGroup(Strict):
+    id: Id
+    label: Text
+    as_of: AsOf
+    values: dict[Id, float | int]
+
+
+class Chart(Strict):
+    """A set of figures from one source, drawn as bars and given as a table and a sentence.
+
+    The summary names figures by placeholder, {group.series}, so no number is typed twice.
+    """
+
+    id: Id
+    title: Text
+    unit: Literal["count", "percent"]
+    series: list[ChartSeries] = Field(min_length=1)
+    groups: list[ChartGroup] = Field(min_length=1)
+    summary: Text
+    source: Id
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Chart:
+        series = [s.id for s in self.series]
+        for group in self.groups:
+            if sorted(group.values) != sorted(series):
+                raise ValueError(
+                    f"The group '{group.id}' must give a value for each series ({', '.join(series)}). "
+                    "How to fix: add the missing values, or remove the extra ones."
+                )
+        groups = {g.id for g in self.groups}
+        for code, text in self.summary.root.items():
+            if not isinstance(text, str):
+                continue
+            for group, serie in _PLACEHOLDER.findall(text):
+                if group not in groups or serie not in series:
+                    raise ValueError(
+                        f"The {language_name(code)} summary names {{{group}.{serie}}}, which is not a figure of "
+                        "this chart. How to fix: use {group id.series id} of a value listed under 'groups'."
+                    )
+            if match := NUMERAL.search(_PLACEHOLDER.sub("", text)):
+                raise ValueError(
+                    f"The {language_name(code)} summary types the figure '{match.group()}'. How to fix: write "
+                    "{group id.series id} instead, so the number comes from the data."
+                )
+        return self
+
+
+class NationalDataFile(Strict):
+    charts: list[Chart]
+
+
+# --- Regional and local good practice ----------------------------------------------------------
+
+
+class Scope(Strict):
+    """Who an initiative belongs to: a whole region, or named authorities."""
+
+    region: Id | None = None
+    authorities: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Scope:
+        if bool(self.region) == bool(self.authorities):
+            raise ValueError(
+                "Give either 'region' or 'authorities', not both and not neither. How to fix: write "
+                "'region: <region id>' for a regional initiative, or 'authorities: [<authority id>]' for a local one."
+            )
+        return self
+
+
+class Initiative(Strict):
+    id: Id
+    name: Text
+    scope: Scope
+    summary: Prose
+    figures: list[Figure] = Field(default_factory=list)
+    source: Id
+    as_of: AsOf
+
+
+class GoodPracticeFile(Strict):
+    initiatives: list[Initiative]
+
+
+# --- Money: allowances and fees -----------------------------------------------------------------
+
+FinancialYear = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+
+
+class Money(Sourced):
+    """An amount in pounds (weekly, or per item)."""
+
+    VALUE: ClassVar[str] = "amount"
+    amount: float | None = None
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _plain_number(cls, value):
+        if isinstance(value, str):
+            raise ValueError(
+                f"{value!r} is not an amount the generator can read. How to fix: write pounds as a plain number "
+                "without '£' or commas, e.g. 1234.50."
+            )
+        if value is not None and (value < 0 or round(value, 2) != value):
+            raise ValueError(f"{value!r} is not an amount in pounds and pence. How to fix: use at most two decimal "
+                             "places, e.g. 160.50.")
+        return value
+
+
+class AgeBand(Strict):
+    id: Id
+    from_age: int = Field(ge=0, le=25)
+    to_age: int = Field(ge=0, le=25)
+
+
+class Rates(Strict):
+    """One year's rates: weekly amounts by age band, from an effective date."""
+
+    year: FinancialYear
+    effective_from: datetime.date
+    weekly: dict[Id, Money]
+
+    @field_validator("year")
+    @classmethod
+    def _consecutive(cls, value: str) -> str:
+        start, end = int(value[:4]), int(value[5:])
+        if (start + 1) % 100 != end:
+            raise ValueError(f"{value!r} is not a financial year. How to fix: write it like '2026-27'.")
+        return value
+
+    @model_validator(mode="after")
+    def _effective_in_year(self) -> Rates:
+        start = int(self.year[:4])
+        if not datetime.date(start, 4, 1) <= self.effective_from < datetime.date(start + 1, 4, 1):
+            raise ValueError(f"effective_from {self.effective_from} is outside the financial year {self.year}. "
+                             f"How to fix: use a date from {start}-04-01 to {start + 1}-03-31.")
+        return self
+
+
+class FeeLevel(Strict):
+    id: Id
+    name: Text
+    weekly: Money
+
+
+class Extra(Strict):
+    """A payment on top of the weekly allowance: birthday, holiday, festival, respite days, retainer, an enhanced
+    payment for complex needs, or the weekly rate for a young person staying on under When I am Ready."""
+
+    kind: Literal["birthday", "holiday", "festival", "respite-days", "retainer", "mileage", "enhanced",
+                  "when-i-am-ready"]
+    amount: Money
+    per: Literal["year", "week", "mile", "day"]
+
+
+class AuthorityRates(Rates):
+    authority: Id
+    fees: list[FeeLevel] = Field(default_factory=list)
+    extras: list[Extra] = Field(default_factory=list)
+
+
+class PaymentsFile(Strict):
+    age_bands: list[AgeBand] = Field(min_length=1)
+    national_minimum_allowance: list[Rates]
+    authorities: list[AuthorityRates]
+
+
+# --- The local offer and the National Commitment ------------------------------------------------------
+
+
+class OfferType(Strict):
+    """A kind of support or benefit councils offer foster carers (council tax reduction, peer mentoring...)."""
+
+    id: Id
+    name: Text
+    description: Prose
+
+
+class Provision(Sourced):
+    """Whether a council provides something."""
+
+    VALUE: ClassVar[str] = "provided"
+    DETAILS: ClassVar[tuple[str, ...]] = ("detail",)
+    provided: bool | None = None
+    detail: Prose | None = None
+
+
+class NationalCommitment(Strict):
+    name: Text
+    summary: Prose
+    source: Id
+    as_of: AsOf
+    contents: Provision  # what the commitment includes, where a source says
+    adoption: dict[Id, Provision]  # authority id -> whether it has adopted the commitment
+
+
+class OfferFile(Strict):
+    national_commitment: NationalCommitment
+    offer_types: list[OfferType] = Field(min_length=1)
+    authorities: dict[Id, dict[Id, Provision]]  # authority id -> offer type id -> provision
+
+
+# --- Glossary -------------------------------------------------------------------------------------
+
+
+class Forms(RootModel[dict[str, list[NonEmpty]]]):
+    """How a term appears in running text, per language (plurals; Welsh mutations)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _every_language(self, info: ValidationInfo) -> Forms:
+        _check_languages(self.root, info, "list of forms", allow_awaiting=False)
+        return self
+
+    def get(self, lang: str) -> list[str]:
+        return self.root[lang]
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    definition: Prose
+    forms: Forms
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+# --- Navigation ----------------------------------------------------------------------------------
+
+
+class NavigationFile(Strict):
+    """The order of pages in each kind of site, by page id."""
+
+    main: list[Id] = Field(min_length=1)
+    authority: list[Id] = Field(default_factory=list)  # needed when the tenant has local authorities
+
+
+SiteKind = Literal["main", "authority"]
+
+
+# --- The carer handbook --------------------------------------------------------------------------
+
+
+class HandbookRelease(Strict):
+    """A published edition of the handbook; chapters' change notes name the release they went into."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-z][0-9a-z.\-]*$")]
+    date: datetime.date
+    summary: Text
+
+
+class HandbookPage(Strict):
+    """A page the generator writes for every handbook: its contents page (the handbook's folder index)."""
+
+    title: Text
+    introduction: Text | None = None
+
+
+class HandbookSubpage(HandbookPage):
+    """A generated page with its own address inside the handbook's folder (amendments, print view)."""
+
+    slug: Slugs
+
+
+class HandbookFile(Strict):
+    """Where the handbook lives, the order of its core chapters, and the releases."""
+
+    # "local": every local authority's site publishes its handbook (core, then regional and local variations);
+    # "main": the main site publishes the core alone (a tenant with one site).
+    published_on: Literal["main", "local"]
+    folder: Slugs  # the handbook's folder inside each local site, per language
+    contents: HandbookPage
+    amendments: HandbookSubpage
+    print: HandbookSubpage
+    chapters: list[Id] = Field(min_length=1)
+    releases: list[HandbookRelease] = Field(min_length=1)  # newest first
+# --- The Learning and Development Framework and the Personal Learning Record ------------------------
+
+
+class DateFact(Sourced):
+    """A date a page shows, to the precision its source gives (a year, a month or a day)."""
+
+    VALUE: ClassVar[str] = "date"
+    date: AsOf | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _as_text(cls, value):
+        # YAML reads 2019-03-01 as a date; keep every date as the text the contributor wrote.
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+class EveryAuthority(Sourced):
+    """That every local authority does something, where a source says so."""
+
+    VALUE: ClassVar[str] = "every_authority"
+    every_authority: Literal[True] | None = None
+
+
+class LearningArea(Strict):
+    """An area of learning the framework sets out: the Personal Learning Record gives each one an entry."""
+
+    id: Id
+    name: Text
+    description: Prose | None = None
+
+
+class LearningAreas(Sourced):
+    VALUE: ClassVar[str] = "items"
+    items: list[LearningArea] | None = Field(default=None, min_length=1)
+
+
+class Stage(Strict):
+    """A stage of a foster carer's learning after approval (for example, the first year)."""
+
+    id: Id
+    name: Text
+    description: Prose
+
+
+class Stages(Sourced):
+    VALUE: ClassVar[str] = "items"
+    items: list[Stage] | None = Field(default=None, min_length=1)
+
+
+class Aims(Strict):
+    items: list[Prose] = Field(min_length=1)
+    source: Id
+    as_of: AsOf
+
+
+class LearningFramework(Strict):
+    name: Text
+    summary: Prose
+    source: Id
+    as_of: AsOf
+    published: DateFact
+    published_by: Fact
+    aligned_to: Fact
+    in_use: EveryAuthority
+    review: Fact
+    document: Fact  # where carers can read the framework itself
+    areas: LearningAreas
+    stages: Stages
+    learning_hours: Fact  # how much learning the framework expects, in words, e.g. "... hours a year"
+    aims: Aims
+
+
+class LearningRecord(Strict):
+    name: Text
+    summary: Prose
+    source: Id
+    as_of: AsOf
+    in_use: EveryAuthority
+
+
+class RegionalLearning(Strict):
+    """How a region put the framework into practice: when it launched it, and what it did."""
+
+    region: Id
+    launched: DateFact
+    summary: Prose | None = None
+    source: Id | None = None
+    as_of: AsOf | None = None
+
+    @model_validator(mode="after")
+    def _summary_sourced(self) -> RegionalLearning:
+        if self.summary is not None and not (self.source and self.as_of):
+            raise ValueError("A summary needs the 'source' and 'as_of' it comes from. How to fix: add them, or "
+                             "remove the summary.")
+        return self
+
+
+class LearningFrameworkFile(Strict):
+    framework: LearningFramework
+    record: LearningRecord
+    regions: list[RegionalLearning]

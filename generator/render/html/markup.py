@@ -1,0 +1,33 @@
+"""HTML snippets every renderer shares, so a figure's source and an unknown value look the same everywhere
+(and the output checks can rely on them)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from generator.render import i18n
+
+if TYPE_CHECKING:
+    from generator.model.project import Project
+@cache
+def unconfirmed_marker(root: Path, lang: str) -> Markup:
+    """The visible "to be confirmed" for a value the data does not know."""
+    text = i18n.translations(root, lang).gettext("to be confirmed")
+    return Markup('<span class="fw-unconfirmed" data-unconfirmed="true">{}</span>').format(text)
+
+
+def sourced(text: str, sources: set[str]) -> Markup:
+    """A figure shown on a page, marked with the data sources it comes from."""
+    return Markup('<span class="fw-figure" data-source="{}">{}</span>').format(" ".join(sorted(sources)), text)
+
+
+def source_note(project: Project, lang: str, source_id: str, as_of: str) -> Markup:
+    """"(Source: its title, as of when)" after a value taken from a document, marked with the source."""
+    source = project.sources[source_id]
+    return Markup('<span class="fw-chart__source" data-source="{}">({}: {}, {})</span>').format(
+        source.id, i18n.translations(project.root, lang).gettext("Source"), source.title.get(lang),
+        i18n.date(as_of, project.language(lang).locale))
