@@ -10,6 +10,7 @@ from generator.model.content import HOME_SLUG, SourcePage, load_pages
 from generator.model.errors import ContributorError, Problem, ProblemCollector
 from generator.model.handbook import check_handbook, handbook_pages
 from generator.model.project import Project, walk
+from generator.model.quotations import holds
 from generator.model.schema import (
     AuthoritiesFile,
     GlossaryFile,
@@ -22,7 +23,11 @@ from generator.model.schema import (
     PaymentsFile,
     RegionsFile,
     SiteFile,
+    Source,
+    Sourced,
     SourcesFile,
+    Text,
+    WebPage,
     language_name,
 )
 from generator.model.validation import validate_document
@@ -122,6 +127,28 @@ def _declared_languages(doc: YamlDocument) -> list[str]:
     return [lang["code"] for lang in languages if isinstance(lang, dict) and isinstance(lang.get("code"), str)]
 
 
+def _quotation_problems(item: Sourced, source: Source) -> list[tuple[str, str, str]]:
+    """A known value from a public page needs the page's words holding it (a web page that is its own source
+    needs none)."""
+    value = getattr(item, item.VALUE)
+    if not source.public or (isinstance(item, WebPage) and value == source.url):
+        return []
+    if isinstance(value, Text):  # the source's language's text holds it
+        shown = next((text for text in value.root.values() if isinstance(text, str) and holds(item.quote or "", text)),
+                     value.get(next(iter(value.root), "")))
+    else:
+        shown = value if isinstance(value, str | int | float) else None
+    if item.quote is None:
+        return [("quote", f"This value comes from a web page ({source.url}) but has no 'quote'.",
+                 "Copy the sentence of the page that holds the value (at most about 200 characters) as "
+                 "'quote: \"...\"', so anyone can check it.")]
+    if shown is not None and not holds(item.quote, shown):
+        return [(item.VALUE, f"The value {shown!r} is not in its quotation: \"{item.quote}\".",
+                 "Check the value against the source and correct whichever is mistyped; the quotation must be "
+                 "the source's own words, holding the value as the source writes it.")]
+    return []
+
+
 def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Problem]:
     """Rules that span files: unique ids and slugs, regions, sources, page parity and navigation."""
     found: list[Problem] = []
@@ -174,6 +201,10 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             if isinstance(source_id, str) and source_id not in project.sources and name != "sources":
                 problem(name, path + ("source",), f"The source '{source_id}' is not in data/sources.yml.",
                         "Add the document to data/sources.yml, or use the id of one listed there.")
+            elif isinstance(item, Sourced) and item.known and (source := project.sources.get(source_id)):
+                found.extend(Problem(docs[name].file, message, docs[name].line_of(path + (field,)),
+                                     field_name(path + (field,)), fix)
+                             for field, message, fix in _quotation_problems(item, source))
 
     main_slugs = {(p.lang, p.slug) for p in project.pages if p.kind == "main"}
     for lang in project.languages:

@@ -138,14 +138,39 @@ def _check_base_url(value: str) -> str:
 # --- Sources and facts ---------------------------------------------------------------------------
 
 
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+[^\s]*$")]
+
+
 class Source(Strict):
-    """A document facts are taken from."""
+    """A document facts are taken from: one of the project's seed documents (`reference`), or a public web page
+    that was read (`url` and the date it was `read`). A fact taken from a public page carries the quotation of
+    the page's text that contains its value."""
 
     id: Id
     title: Text
     publisher: NonEmpty
     published: AsOf | None = None  # left out where the document does not say
-    reference: NonEmpty | None = None  # where the project keeps a copy, or a public address
+    reference: NonEmpty | None = None  # where the project keeps a copy
+    url: WebAddress | None = None  # the public page's address
+    read: datetime.date | None = None  # when it was read (the page may have changed since)
+    # A secondary source (news, a blog, a directory) repeats what the publisher of the fact said.
+    secondary: bool = False
+    note: NonEmpty | None = None  # what an editor should know about it
+
+    @model_validator(mode="after")
+    def _where_it_is(self) -> Source:
+        if not self.reference and not self.url:
+            raise ValueError("A source needs 'url' (a public web page) or 'reference' (a document the project "
+                             "keeps). How to fix: add the page's address as 'url' and the date you read it as "
+                             "'read'.")
+        if self.url and self.read is None:
+            raise ValueError("A web page source needs 'read': the date you read it, like 2026-12-05.")
+        return self
+
+    @property
+    def public(self) -> bool:
+        """A page anyone can read, whose facts are quoted (the project's seed documents are not)."""
+        return self.url is not None
 
 
 class SourcesFile(Strict):
@@ -164,11 +189,18 @@ class Sourced(Strict):
 
     source: Id | None = None
     as_of: AsOf | None = None
+    # The source's own words holding the value (at most about 200 characters), for a value from a public page:
+    # the build checks the value is in it.
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=400)] | None = None
     unconfirmed: bool = False
+    # Why it is unconfirmed, or what an editor should know: shown in `make facts`, never on a page.
+    note: NonEmpty | None = None
 
     @model_validator(mode="after")
     def _known_or_unconfirmed(self) -> Sourced:
         given = [name for name in (self.VALUE, *self.DETAILS) if getattr(self, name) is not None]
+        if self.unconfirmed and self.quote:
+            given = [*given, "quote"]
         if self.unconfirmed and given:
             raise ValueError(f"This is marked unconfirmed but also gives '{given[0]}'. How to fix: remove "
                              f"'unconfirmed: true' once it is checked (and give its source and as_of), or remove "
@@ -189,6 +221,42 @@ class Fact(Sourced):
 
     VALUE: ClassVar[str] = "value"
     value: Text | None = None
+
+
+class Phone(Sourced):
+    """A telephone number, as the source writes it."""
+
+    VALUE: ClassVar[str] = "value"
+    value: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]{6,18}[0-9]$")] | None = None
+
+    @property
+    def tel(self) -> str:
+        """The number for a tel: link (international form, for a UK number written from 0)."""
+        digits = self.value.replace(" ", "") if self.value else ""
+        return "+44" + digits[1:] if digits.startswith("0") else digits
+
+
+class Email(Sourced):
+    VALUE: ClassVar[str] = "value"
+    value: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+
+
+class WebPage(Sourced):
+    """A public web page (its address is usually its own source)."""
+
+    VALUE: ClassVar[str] = "value"
+    value: WebAddress | None = None
+
+
+class Enquiries(Sourced):
+    """How an authority takes enquiries from people thinking about fostering, where a source says."""
+
+    VALUE: ClassVar[str] = "route"
+    DETAILS: ClassVar[tuple[str, ...]] = ("address", "name")
+    route: Literal["form", "phone", "email", "regional"] | None = None
+    # The page the form (or the regional service) is on; a form on the authority's web page may leave it out.
+    address: WebAddress | None = None
+    name: Text | None = None  # a regional service's name
 
 
 # --- The tenant: brand, languages, addresses -----------------------------------------------------
@@ -305,8 +373,14 @@ class Authority(Strict):
     region: Id
     source: Id
     base_url: Urls | None = None  # when the authority publishes on its own address
-    phone: Fact
-    email: Fact
+    # How people reach its fostering team: each known (value, source, as_of, quote) or unconfirmed.
+    web_page: WebPage
+    # The team's page in another of the tenant's languages, where one was found: {cy: {value: ..., ...}}.
+    web_page_in: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], WebPage] = Field(
+        default_factory=dict)
+    phone: Phone
+    email: Email
+    enquiries: Enquiries | None = None
 
 
 class AuthoritiesFile(Strict):

@@ -11,6 +11,7 @@ The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.m
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import sys
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -30,7 +32,7 @@ from generator.render import i18n, urls
 from generator.render.html.charts import chart_html
 from generator.render.html.initiatives import initiatives_markdown
 from generator.render.html.learning import LearningRenderer
-from generator.render.html.markup import sourced, unconfirmed_marker
+from generator.render.html.markup import contact_link, sourced, unconfirmed_marker
 from generator.render.html.offer import OfferRenderer
 from generator.render.html.payments import COMPARISON_ID, COMPARISON_PAGE, PaymentsRenderer
 from generator.render.jinja_cache import FolderBytecodeCache
@@ -123,6 +125,21 @@ class PageContext:
             return unconfirmed_marker(self.project.root, self.lang)
         return sourced(fact.value.get(self.lang), {fact.source})
 
+    def contact(self, kind: str, fact) -> Markup:
+        """A way to reach a team as a link (tel:, mailto:, its address), or 'to be confirmed'. A value published
+        more than two years before the build says when it was published."""
+        if fact.unconfirmed:
+            return unconfirmed_marker(self.project.root, self.lang)
+        href = {"phone": "tel:" + fact.tel if kind == "phone" else "", "email": "mailto:" + fact.value}.get(
+            kind, fact.value)
+        shown = urlsplit(fact.value).netloc if kind == "web" else fact.value
+        published = None
+        recent = (datetime.date.today() - datetime.timedelta(days=730)).isoformat()[:len(fact.as_of)]
+        if fact.as_of < recent:
+            published = i18n.translations(self.project.root, self.lang).gettext("published %(date)s") % {
+                "date": i18n.date(fact.as_of, self.locale)}
+        return contact_link(kind, shown, href, fact.source, published)
+
     def handbooks(self) -> Markup:
         """Every authority's handbook, by region: a carer finds their council's own."""
         project, lang = self.project, self.lang
@@ -160,8 +177,9 @@ class PageContext:
                 "in_name": authority.in_name.get(lang),
                 "council": authority.council.get(lang),
                 "url": self.link_to(home),
-                "phone": self.fact(authority.phone),
-                "email": self.fact(authority.email),
+                "web_page": self.contact("web", authority.web_page_in.get(lang, authority.web_page)),
+                "phone": self.contact("phone", authority.phone),
+                "email": self.contact("email", authority.email),
             }
 
         def region_view(region) -> dict[str, Any]:

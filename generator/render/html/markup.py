@@ -31,3 +31,13 @@ def source_note(project: Project, lang: str, source_id: str, as_of: str) -> Mark
     return Markup('<span class="fw-chart__source" data-source="{}">({}: {}, {})</span>').format(
         source.id, i18n.translations(project.root, lang).gettext("Source"), source.title.get(lang),
         i18n.date(as_of, project.language(lang).locale))
+
+
+def contact_link(kind: str, value: str, href: str, source: str, published: str | None = None) -> Markup:
+    """A phone number, email address or web page people can use at once (tel:, mailto:, the address), marked with
+    its source. published: shown after it ("published May 2016") when the source is not recent."""
+    link = Markup('<a class="fw-contact fw-contact--{}" href="{}" data-source="{}">{}</a>').format(
+        kind, href, source, value)
+    if published:
+        link += Markup(' <span class="fw-contact__published">({})</span>').format(published)
+    return link
