@@ -4,6 +4,7 @@ language tree, and (while the seam is installed) less work per build.
 Always:
 - theme templates get our gettext catalogue and Babel formatting: our overrides in site_src/overrides write
   `{{ _("Part of %(brand)s", brand=...) }}` and get the string in the page's language, plural forms included;
+- the search's count of results in every plural form of the language (`fw_search_counts`, for fostering.js);
 - Material's invalid `tabindex=""` on a menu section's label is left out.
 
 While the seam is installed (`seam`; not on the plain route, FOSTERING_PLAIN_MKDOCS=1):
@@ -20,6 +21,7 @@ While the seam is installed (`seam`; not on the plain route, FOSTERING_PLAIN_MKD
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from pathlib import Path
@@ -85,6 +87,9 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
                                          newstyle=True)
         env.filters["fw_date"] = lambda value: i18n.date(value, self.config.locale)
         env.filters["fw_money"] = lambda value: i18n.money(value, self.config.locale)
+        env.globals["fw_search_counts"] = json.dumps(
+            i18n.search_counts(self.root.resolve(), self.config.lang, self.config.locale), ensure_ascii=False,
+            sort_keys=True)
         if self._shares_assets():
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
