@@ -4,7 +4,9 @@ language tree, and (while the seam is installed) less work per build.
 Always:
 - theme templates get our gettext catalogue and Babel formatting: our overrides in site_src/overrides write
   `{{ _("Part of %(brand)s", brand=...) }}` and get the string in the page's language, plural forms included;
-- Material's invalid `tabindex=""` on a menu section's label is left out.
+- the search's count of results in every plural form of the language (`fw_search_counts`, for fostering.js);
+- Material's invalid `tabindex=""` on a menu section's label is left out;
+- names kept in another language (data/glossary.yml `names`) are marked with it (generator/render/names.py).
 
 While the seam is installed (`seam`; not on the plain route, FOSTERING_PLAIN_MKDOCS=1):
 - a local site uses the theme's static files (CSS, JavaScript, the search worker) of the site whose root is
@@ -20,6 +22,7 @@ While the seam is installed (`seam`; not on the plain route, FOSTERING_PLAIN_MKD
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from pathlib import Path
@@ -33,7 +36,7 @@ from generator.mkdocs_ext.fragment_cache import fragments, page_fragments
 from generator.mkdocs_ext.menu_cache import MenuCache
 from generator.mkdocs_ext.theme_env import wrap_get_env
 from generator.paths import THEME_BYTECODE_DIR
-from generator.render import i18n
+from generator.render import i18n, names
 
 
 class FosteringSitesConfig(Config):
@@ -42,6 +45,8 @@ class FosteringSitesConfig(Config):
     locale = config_options.Type(str)
     # The relative path from this site's root to the site holding the shared theme files ('' = own copy).
     theme_assets = config_options.Type(str, default="")
+    # Names kept in another language, by language (data/glossary.yml `names`): marked with it in every page.
+    names = config_options.Type(dict, default={})
 
 
 class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
@@ -85,6 +90,9 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
                                          newstyle=True)
         env.filters["fw_date"] = lambda value: i18n.date(value, self.config.locale)
         env.filters["fw_money"] = lambda value: i18n.money(value, self.config.locale)
+        env.globals["fw_search_counts"] = json.dumps(
+            i18n.search_counts(self.root.resolve(), self.config.lang, self.config.locale), ensure_ascii=False,
+            sort_keys=True)
         if self._shares_assets():
             env.filters["url"] = _shared_assets_filter(env.filters["url"], self.config.theme_assets,
                                                        self._theme_dirs)
@@ -99,10 +107,13 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
     def on_post_page(self, output, /, *, page, config):
         # mkdocs-material writes tabindex="" on the label of a menu section (the handbook's), which is not
         # valid HTML (an integer is required); without the attribute the label behaves the same.
-        return output.replace(' tabindex=""', "")
+        return names.mark(output.replace(' tabindex=""', ""), self.config.lang, self.config.names)
 
     def on_post_template(self, output, /, *, template_name, config):
-        return output.replace(' tabindex=""', "")  # the 404 page's menu, as above
+        if not template_name.endswith(".html"):
+            return output
+        # The 404 page's menu, as above.
+        return names.mark(output.replace(' tabindex=""', ""), self.config.lang, self.config.names)
 
 
 def _within(path: str, folders: list[str]) -> bool:

@@ -18,7 +18,8 @@ Three kinds of entry:
   seam is installed;
 - `Copy`: a Material template we ship a changed copy of (`theme/`: put in front of Material's templates while
   the seam is installed), or one our templates wrap (`site_src/overrides/main.html` wraps blocks of base.html
-  in `fw_once`, which renders them every time on the plain route).
+  in `fw_once`, which renders them every time on the plain route), or one we ship a corrected copy of on both
+  routes (`site_src/overrides/partials/languages/cy.html`: Material's Welsh interface strings).
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ REGISTER: tuple[Replace | PerBuild | Copy, ...] = (
     Copy("material:templates/partials/top.html", _EXT + "theme/partials/top.html"),
     Copy("material:templates/base.html", "site_src/overrides/main.html (the blocks it wraps in fw_once: styles, "
          "config, analytics, scripts)"),
+    # Material's Welsh interface strings, corrected (a language's strings can only be changed by a copy).
+    Copy("material:templates/partials/languages/cy.html", "site_src/overrides/partials/languages/cy.html"),
     # The live preview looks for changed files more often than MkDocs' server does by default.
     Replace("mkdocs.commands.serve:LiveReloadServer", "generator.mkdocs_ext.preview_server:LiveReloadServer",
             _EXT + "preview_server.py", when="preview"),
@@ -134,6 +137,7 @@ DIGESTS = {
     "material:templates/partials/toc.html": "003e2ea6275c6c84ae317b9ddc2a6a71",
     "material:templates/partials/top.html": "23ba2f90fab15f5d3c67556fe3acb894",
     "material:templates/base.html": "a43f44ae0f4a6a1abe9a3f1a25a3e12e",
+    "material:templates/partials/languages/cy.html": "37424eb5dcf26bc68ffb603ea62d835e",
     "mkdocs.commands.serve:LiveReloadServer": "3dd0540feb5ebc9e1f1e59148fa67d7d",
 }
 

@@ -660,6 +660,9 @@ class Term(Strict):
 
 class GlossaryFile(Strict):
     terms: list[Term] = Field(min_length=1)
+    # Names kept in their own language on pages of the others (a programme's name), by language code: every
+    # page of another language marks them with it (generator/render/names.py).
+    names: dict[str, list[str]] = Field(default_factory=dict)
 
 
 # --- Navigation ----------------------------------------------------------------------------------

@@ -51,6 +51,28 @@ def gettext_plural_forms(locale: str) -> str:
     return to_gettext(Locale.parse(locale).plural_form)
 
 
+def search_counts(root: Path, lang: str, locale: str) -> dict[str, str]:
+    """How the theme's search states its number of results in each plural category of the language (CLDR's:
+    zero, one, two, few, many, other), '#' standing for the number. Material knows only one and other, so
+    fostering.js puts the right form in (Welsh: "2 ddogfen sy'n cyfateb", "3 dogfen sy'n cyfateb")."""
+    messages = translations(root, lang)
+    forms = {}
+    for category, count in _plural_samples(locale).items():
+        forms[category] = messages.ngettext("%(num)d matching document", "%(num)d matching documents",
+                                            count).replace("%(num)d", "#")
+    return forms
+
+
+@cache
+def _plural_samples(locale: str) -> dict[str, int]:
+    """The smallest whole number of each plural category of the locale."""
+    rule = Locale.parse(locale).plural_form
+    samples: dict[str, int] = {}
+    for count in range(1000):
+        samples.setdefault(rule(count), count)
+    return samples
+
+
 # Babel's formatting is pure and slow (tens of microseconds), and pages show the same amounts and dates again.
 # Typed: 1 and 1.0 are kept apart, since they might be written differently.
 @lru_cache(maxsize=1 << 12, typed=True)

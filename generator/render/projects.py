@@ -23,6 +23,7 @@ from generator.model.project import Page, Project, Site
 from generator.model.tenant import repository
 from generator.paths import beside, project_folder
 from generator.render import i18n, urls
+from generator.render.names import kept_names
 from generator.render.templating import RenderedPage, render_page, site_name
 
 
@@ -236,7 +237,8 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
         # depend on where the repository is.
         "theme": {"language": lang, "custom_dir": os.path.relpath(shared / "site_src" / "overrides", here)},
         "plugins": {"fostering_sites": {"root": os.path.relpath(project.root, here), "lang": lang,
-                                    "locale": language.locale, "theme_assets": _theme_assets(site, lang)}},
+                                    "locale": language.locale, "theme_assets": _theme_assets(site, lang),
+                                    "names": kept_names(project)}},
         "extra": {
             # A true value makes the theme's header include partials/alternate.html, our language switch.
             "alternate": bool(others),

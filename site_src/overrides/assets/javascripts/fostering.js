@@ -1,6 +1,7 @@
 /* Progressive enhancements. Every page works without this script; it only adds:
    - the allowance calculator (figures from the page's embedded data, the same the tables show);
-   - sorting and filtering of comparison tables. */
+   - sorting and filtering of comparison tables;
+   - the search's count of results in the language's plural forms. */
 (function () {
   "use strict";
 
@@ -142,6 +143,24 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
+  // The search's count of results in the plural form the language gives the number (Material knows only "one"
+  // and "other"; Welsh mutates the noun after 2: "2 ddogfen", "3 dogfen"). The forms, '#' for the number, come
+  // from the interface catalogue (main.html); a count Material wrote in its "other" form is put in the right one.
+  function searchCounts(meta) {
+    var data = document.getElementById("fw-search-counts");
+    if (!data || !window.Intl || !Intl.PluralRules) return;
+    var forms = JSON.parse(data.textContent);
+    var rules = new Intl.PluralRules(document.documentElement.lang);
+    function correct() {
+      var number = /^\d+/.exec(meta.textContent);
+      if (!number || !forms.other || meta.textContent !== forms.other.replace("#", number[0])) return;
+      var form = forms[rules.select(Number(number[0]))];
+      if (form && form !== forms.other) meta.textContent = form.replace("#", number[0]);
+    }
+    new MutationObserver(correct).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(".md-search-result__meta"), searchCounts);
   Array.prototype.forEach.call(document.querySelectorAll("[data-fw-print]"), printButton);
   Array.prototype.forEach.call(document.querySelectorAll("[data-calculator]"), calculator);
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), sortable);
