@@ -51,7 +51,8 @@ pr-check:
 
 # The pages a change touches (compared with PR_BASE), where they are in the preview and their translation state:
 # a pull request's job summary. PREVIEW_URL: where the preview can be downloaded, when it can.
-PR_BASE ?= origin/main
+# origin/main as a pull request has it; a clone without that remote compares with its own main.
+PR_BASE ?= $(shell git rev-parse -q --verify origin/main >/dev/null && echo origin/main || echo main)
 pr-summary: $(READY)
 	@$(GENERATOR) changes --base $(PR_BASE) $(if $(PREVIEW_URL),--preview $(PREVIEW_URL))
 
