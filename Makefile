@@ -24,7 +24,8 @@ SITE ?= main
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: site test check gates translations translated external-links serve clean stop-server messages lint tools bench
+.PHONY: site test check gates translations translated external-links serve clean stop-server messages lint tools bench \
+	pr-check pr-summary
 
 site: $(READY)
 	$(GENERATOR) build $(if $(ABSOLUTE_LINKS),--absolute-links) $(if $(RELEASE),--release)
@@ -37,9 +38,23 @@ check: $(READY)
 	$(GENERATOR) check
 
 # The quality gates over the built site/: links, translations, freshness, safety, spelling, HTML, accessibility.
-# RELEASE=1 turns the warnings (out-of-date Welsh, old figures) into errors.
-gates: site $(TOOLS)
+# RELEASE=1 turns the warnings (out-of-date Welsh, old figures) into errors. $(TESTING) brings Playwright, which
+# drives Chromium for the accessibility gate.
+gates: site $(TOOLS) $(TESTING)
 	$(GENERATOR) gates $(if $(RELEASE),--release)
+
+# Exactly what a pull request's workflow runs (.github/workflows/pull-request.yml: one step per target, in this
+# order; tests/test_pull_requests.py holds the two together), so a failure there can be reproduced here.
+PR_STEPS := check site pr-summary gates
+pr-check:
+	$(foreach step,$(PR_STEPS),$(MAKE) --no-print-directory $(step) &&) true
+
+# The pages a change touches (compared with PR_BASE), where they are in the preview and their translation state:
+# a pull request's job summary. PREVIEW_URL: where the preview can be downloaded, when it can.
+# origin/main as a pull request has it; a clone without that remote compares with its own main.
+PR_BASE ?= $(shell git rev-parse -q --verify origin/main >/dev/null && echo origin/main || echo main)
+pr-summary: $(READY)
+	@$(GENERATOR) changes --base $(PR_BASE) $(if $(PREVIEW_URL),--preview $(PREVIEW_URL))
 
 # Every page's translation state, as a Markdown table to paste into a pull request.
 translations: $(READY)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from generator import pipeline
 from generator.mkdocs_ext import seam
+from generator.model import annotations
 from generator.model.errors import ContributorError, Problem, warnings_report
 from generator.model.tenant import folder_name, tenant_root
 from generator.serve import build_server
@@ -36,6 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     gates.add_argument("--release", action="store_true", help="treat warnings as errors, as a release does")
     gates.add_argument("--only", default=None, help="comma-separated gate names to run (default: all)")
     commands.add_parser("translations", help="print every page's translation state as a Markdown table")
+    changes = commands.add_parser("changes", help="list the pages a change touches, where they are in the preview and "
+                                  "their translation state (a pull request's summary)")
+    changes.add_argument("--base", default="origin/main", help="the branch the change is compared with "
+                         "(default: origin/main)")
+    changes.add_argument("--files", nargs="*", default=None,
+                         help="the changed files, from the repository's root (default: asked of git)")
+    changes.add_argument("--preview", default=None, help="where the built sites can be downloaded")
     translated = commands.add_parser("translated", help="record that translations match the current version of "
                                      "the pages they translate")
     translated.add_argument("files", nargs="+", help="translated page files, e.g. content/cy/main/amdanom-ni.md")
@@ -74,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                       "site builds redone, the others' output reused"
                       + (" (by the build server)." if summary.served else "."))
             sys.stderr.write(summary.warnings)
+            annotations.emit([Problem(**problem) for problem in summary.warning_problems], "warning")
             if not summary.unchanged and not summary.served:
                 build_server.start(root, _folder_arguments(repository, args.tenant))
         elif args.command == "check":
@@ -86,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             from generator.checks.translation_status import status_report
             from generator.model.loader import load_project
             sys.stdout.write(status_report(load_project(root)))
+        elif args.command == "changes":
+            return _changes(repository, root, folder, args.base, args.files, args.preview)
         elif args.command == "translated":
             from generator.checks.translation_status import mark_translated
             from generator.model.loader import load_project
@@ -110,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             pipeline.clean(root, (args.output or repository / "site").resolve())
     except ContributorError as error:
         sys.stderr.write(error.report(folder))
+        annotations.emit(error.problems, "error", folder)
         return 1
     except seam.MkDocsChanged as error:  # for the developers: an upgrade of MkDocs or Material to follow
         sys.stderr.write(f"{error}\n")
@@ -126,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if warnings:
             sys.stderr.write(warnings_report(warnings, folder))
+            annotations.emit(warnings, "warning", folder)
     return 0
 
 
@@ -156,6 +170,9 @@ def _gates(root: Path, output: Path, release: bool, only: str | None, folder: st
         return 1
     results = run_gates(project, output, release, names)
     sys.stdout.write(report(results, folder))
+    for result in results:
+        annotations.emit(result.findings.errors, "error", folder)
+        annotations.emit(result.findings.warnings, "warning", folder)
     return 0 if all(result.passed for result in results) else 1
 
 
@@ -170,7 +187,28 @@ def _external_links(root: Path, output: Path, timeout: float) -> int:
     broken = problems(project, links)
     if broken:
         sys.stderr.write(ContributorError(broken).report().replace("The site was not built", "Links to fix"))
+        annotations.emit(broken, "error")
     return 1 if broken else 0
+
+
+def _changes(repository: Path, root: Path, folder: str, base: str, files: list[str] | None,
+             preview: str | None) -> int:
+    """The pages a change touches, as Markdown; also into the job's summary under GitHub Actions."""
+    from generator.checks.changes import changed_files, summary
+    from generator.model.loader import load_project
+    compared = base if files is None else None  # files given: compared with nothing named
+    if files is None:
+        try:
+            files = changed_files(repository, base)
+        except ValueError as error:
+            sys.stderr.write(f"{error}\n")
+            return 1
+    text = summary(load_project(root), files, folder, compared, preview)
+    sys.stdout.write(text)
+    if job_summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(job_summary, "a", encoding="utf-8") as out:
+            out.write(text)
+    return 0
 
 
 def _first_language(root: Path) -> str:

@@ -7,6 +7,9 @@ Always:
 - the search's count of results in every plural form of the language (`fw_search_counts`, for fostering.js);
 - Material's invalid `tabindex=""` on a menu section's label is left out;
 - names kept in another language (data/glossary.yml `names`) are marked with it (generator/render/names.py).
+- a page's "Edit this page" address (`fw.edit_url` in its front matter, written by the renderer when the tenant
+  names its repository) becomes the page's `edit_url`, which Material's edit button shows: the generated file's
+  own address would lead to a copy no contributor edits.
 
 While the seam is installed (`seam`; not on the plain route, FOSTERING_PLAIN_MKDOCS=1):
 - a local site uses the theme's static files (CSS, JavaScript, the search worker) of the site whose root is
@@ -103,6 +106,12 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         env.globals["fw_once"] = fragments(self.fast, env)
         env.globals["fw_page_once"] = page_fragments(self.fast)
         return env
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        edit_url = (page.meta.get("fw") or {}).get("edit_url")
+        if edit_url:
+            page.edit_url = edit_url
+        return markdown
 
     def on_post_page(self, output, /, *, page, config):
         # mkdocs-material writes tabindex="" on the label of a menu section (the handbook's), which is not

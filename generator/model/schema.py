@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Annotated, ClassVar, Literal
+from urllib.parse import quote
 
 from babel import Locale
 from pydantic import (
@@ -327,6 +328,26 @@ class Theme(Strict):
     colours: Colours | None = None  # the theme's own colours when left out
 
 
+class Repository(Strict):
+    """Where the tenant's files are kept on a code host: every page then links to its own source file
+    ("Edit this page"), opened in the host's web editor."""
+
+    url: str  # the repository's address, e.g. https://github.com/<owner>/<name>
+    branch: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+$")] = "main"  # the branch edits start from
+
+    @field_validator("url")
+    @classmethod
+    def _repository_address(cls, value: str) -> str:
+        if not re.fullmatch(r"https://[^\s/]+/[^\s]*[^\s/]", value) or value.endswith(".git"):
+            raise ValueError(f"{value!r} is not a repository's web address. How to fix: write it like "
+                             "'https://github.com/owner/name', without '.git' or a '/' at the end.")
+        return value
+
+    def edit_url(self, path: str) -> str:
+        """The address that opens a file (its path from the repository's root) in the host's web editor."""
+        return f"{self.url}/edit/{quote(self.branch)}/{quote(path)}"
+
+
 class SiteFile(Strict):
     """data/site.yml: the service as a whole."""
 
@@ -338,6 +359,8 @@ class SiteFile(Strict):
     theme: Theme = Field(default_factory=lambda: Theme())
     # Facts about the service pages may show as facts.<name>: contact details, accessibility status...
     facts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Fact] = Field(default_factory=dict)
+    # The code host's repository of these files: every page gets an "Edit this page" link (none when left out).
+    repository: Repository | None = None
 
     @field_validator("local_site_name")
     @classmethod

@@ -10,7 +10,7 @@ to date from the projects' outputs by hard links, checked, and swapped into plac
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from generator import checks
@@ -29,7 +29,7 @@ from generator.checks import scope
 from generator.checks.facts import SiteReading, TreeFacts, read_site
 from generator.checks.release import check_release
 from generator.checks.safety import check_raw_html
-from generator.model.errors import ContributorError, warnings_report
+from generator.model.errors import ContributorError, in_folder, warnings_report
 from generator.model.loader import load_project
 from generator.model.project import Project
 from generator.model.tenant import folder_name
@@ -224,4 +224,5 @@ class BuildRun:
         report.reused = len(self.units) - len(self.jobs)
         warnings = self.currency.warnings
         report.warnings = warnings_report(warnings, folder_name(self.root)) if warnings else ""
+        report.warning_problems = [asdict(problem) for problem in in_folder(warnings, folder_name(self.root))]
         report.published = self.published

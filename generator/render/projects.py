@@ -20,7 +20,7 @@ from generator.model.content import SourcePage
 from generator.model.errors import ContributorError, ProblemCollector
 from generator.model.handbook import handbook_texts_digest
 from generator.model.project import Page, Project, Site
-from generator.model.tenant import repository
+from generator.model.tenant import folder_name, repository
 from generator.paths import beside, project_folder
 from generator.render import i18n, urls
 from generator.render.names import kept_names
@@ -203,6 +203,10 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
         main_home = project.site_pages(project.site("main"))[0]
         fw["main_home"] = (urls.absolute_url(project, main_home, lang) if absolute_links
                            else urls.relative_link(here, urls.output_path(main_home, lang)))
+    if project.config.repository:
+        # "Edit this page" opens the page's own source file (a handbook chapter's core file; data/handbook.yml
+        # for the handbook's generated pages), not the generated project's copy. Set on the page by the plugin.
+        fw["edit_url"] = project.config.repository.edit_url(folder_name(project.root) + source.file)
     if source.meta.reviewed:
         fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
         fw["reviewed_iso"] = source.meta.reviewed.isoformat()
