@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from generator.checks.pages import sources as page_sources
 from generator.model.errors import Problem
 from generator.model.project import Project
+from generator.model.source_text import read_source
 
 if TYPE_CHECKING:
     from generator.checks.facts import PageFacts
@@ -42,7 +43,7 @@ def check_raw_html(project: Project) -> list[Problem]:
     for page in project.pages:
         if "<" not in page.body:  # no tag in the body (tags in the front matter are not looked at): most pages
             continue
-        text = (project.root / page.file).read_text(encoding="utf-8")
+        text = read_source(project.root / page.file, page.file)
         # Blank out code and template expressions, keeping line breaks so line numbers stay right.
         for pattern in (_FENCE, _JINJA, _CODE_SPAN):
             text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
