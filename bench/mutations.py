@@ -77,7 +77,8 @@ def known_amount(amount: str) -> Callable[[bytes], bytes]:
     return first(r"\{unconfirmed: true\}", f"{{amount: {amount}, source: nff-final-report, as_of: '2026'}}")
 
 
-BILLION_LAUGHS = "".join(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]\n" for n in range(1, 10))
+BILLION_LAUGHS = "l0: &l0 [x]\n" + "".join(
+    f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]\n" for n in range(1, 10))
 GENERIC_DATA = {
     "not UTF-8": lambda: at_line(5, b" \xff\xfe"),
     "Latin-1 accent": lambda: at_line(5, " caf\xe9".encode("latin-1")),
