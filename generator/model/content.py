@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictInt, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from generator.memo import BoundedStore
 from generator.model.errors import ContributorError, Problem
-from generator.model.schema import Id, NonEmpty, Strict
+from generator.model.schema import Id, NonEmpty, Strict, WholeNumber
 from generator.model.source_text import read_source
 from generator.model.validation import SLUG_PATTERN, validate_document
 from generator.model.yaml_source import parse_yaml, still_used
@@ -54,7 +54,7 @@ class ReviewedMeta(FrontMatter):
 
     owner: NonEmpty
     reviewed: datetime.date
-    review_months: StrictInt = Field(ge=1, le=60)
+    review_months: WholeNumber = Field(ge=1, le=60)
     changes: list[ChangeNote] = Field(min_length=1)
 
 

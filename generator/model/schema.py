@@ -19,7 +19,6 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
-    StrictInt,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -60,6 +59,8 @@ def refuse_true_or_false(value):
 
 # A figure a page shows: a finite number (Strict refuses .inf and .nan), never true or false, never negative.
 Quantity = Annotated[float | int, BeforeValidator(refuse_true_or_false), Field(ge=0)]
+# A whole number (validation is lax, so `int` alone would take true as 1).
+WholeNumber = Annotated[int, BeforeValidator(refuse_true_or_false)]
 
 
 class Strict(BaseModel):
@@ -518,8 +519,8 @@ class Money(Sourced):
 
 class AgeBand(Strict):
     id: Id
-    from_age: StrictInt = Field(ge=0, le=25)
-    to_age: StrictInt = Field(ge=0, le=25)
+    from_age: WholeNumber = Field(ge=0, le=25)
+    to_age: WholeNumber = Field(ge=0, le=25)
 
 
 class Rates(Strict):

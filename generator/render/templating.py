@@ -12,6 +12,7 @@ The names are listed in CONTEXT_NAMES and documented in docs/contributor-guide.m
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import signal
 import sys
@@ -71,8 +72,9 @@ class _PageSandbox(ImmutableSandboxedEnvironment):
                 if (isinstance(times, int) and isinstance(other, str | list | tuple)
                         and times * len(other) > MAX_OUTPUT):
                     raise _TooBig(f"'{operator}' would make {times:,} copies of a text or list")
+        # No figure a page shows has 30 digits: a bigger power is a mistake (or an attempt to exhaust memory).
         if (operator == "**" and isinstance(left, int | float) and isinstance(right, int | float)
-                and abs(left) > 1 and abs(right) > 64):
+                and abs(left) > 1 and right * math.log10(abs(left)) > 30):
             raise _TooBig(f"{left} ** {right} is too large a number")
         if operator == "%" and isinstance(left, str) and _HUGE_WIDTH.search(left):
             raise _TooBig("the format asks for a text millions of characters wide")
