@@ -2,7 +2,7 @@
 hostile contributor would, and count what the generator does with each.
 
     .venv/bin/python bench/mutations.py               # every mutation, through `generator check` (a few minutes)
-    .venv/bin/python bench/mutations.py --sample 12   # a sample (the test suite runs one)
+    .venv/bin/python bench/mutations.py --sample 12   # a random sample (seeded)
     .venv/bin/python bench/mutations.py --list        # what would be tried
 
 Each mutation changes one file of a copy of the project, runs the command line in this process (as
