@@ -91,6 +91,9 @@ class _TooBig(OverflowError):
     """What a page's template code would make is too big (its message says what)."""
 
 
+_TOO_SLOW: set[str] = set()  # page texts whose template code ran out of time in this process
+
+
 class _TooSlow(Exception):
     """A page's template code ran past MAX_SECONDS."""
 
@@ -380,6 +383,8 @@ def render_text(project: Project, source, lang: str, text: str, values: dict, fi
     if not has_template_code(text):
         return text  # what Jinja would give, without compiling it
     try:
+        if text in _TOO_SLOW:  # one page is rendered for every site: its time limit is spent once, not per site
+            raise _TooSlow
         return _render_bounded(_template(project.root, lang, text), values)
     except jinja2.TemplateSyntaxError as error:
         line, message, fix = error.lineno, f"The page's template code has a mistake: {error.message}.", (
@@ -391,6 +396,7 @@ def render_text(project: Project, source, lang: str, text: str, values: dict, fi
         line, message = _template_line(), f"The page uses a name that does not exist here: {error.message}."
         fix = _undefined_fix(project, error.message or "")
     except _TooSlow:
+        _TOO_SLOW.add(text)
         line, message, fix = _template_line(), (f"The page's template code did not finish within {MAX_SECONDS:.0f} "
                                                 "seconds."), (
             "Check the loops ({% for %}) and macros on that line: a page's code should take a moment.")
