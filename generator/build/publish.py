@@ -11,6 +11,8 @@ before it leaves it as it was.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 from collections.abc import Callable, Mapping
@@ -169,8 +171,12 @@ def staging_dir(output: Path) -> tuple[Path, bool]:
 
 
 def swap_into_place(staging: Path, output: Path) -> None:
-    """Replace output with staging; the replaced tree becomes the next build's staging. Each rename is
-    atomic; readers see the old tree or the new one."""
+    """Replace output with staging; the replaced tree becomes the next build's staging. Where the system can
+    (Linux renameat2 with RENAME_EXCHANGE) the two trees change places in one step, so there is no moment
+    without output (a server or a reader sees the old tree or the new one, and a build killed at any point
+    leaves one of them in place); elsewhere, two atomic renames with an instant between them."""
+    if output.exists() and _exchange(staging, output):
+        return
     previous = output.with_name(f".{output.name}.previous")
     if previous.exists():  # left by a build that was stopped mid-swap
         shutil.rmtree(previous)
@@ -179,3 +185,23 @@ def swap_into_place(staging: Path, output: Path) -> None:
     staging.rename(output)
     if previous.exists():
         previous.rename(staging)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2(2); False where the C library, kernel or file system has no
+    RENAME_EXCHANGE (the caller then renames twice)."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or a C library older than glibc 2.28
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.checks.pages import sources as page_sources
+from generator.checks.tag_safety import SAFE_SCHEMES, unsafe_scheme
 from generator.model.errors import Problem
 from generator.model.project import Project
+from generator.model.source_text import read_source
 
 if TYPE_CHECKING:
     from generator.checks.facts import PageFacts
@@ -33,19 +35,30 @@ THEME = "site_src/overrides/"
 _FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[^\n]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^>]*)>")
+# A tag left unclosed at the end of the text is still a tag to a browser.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)([^>]*)(?:>|$)")
 _ATTRIBUTE = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+# Where Markdown takes an address: [text](address), ![alt](address), [name]: address, <scheme:address>.
+_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:\s|$)"
+                      r"|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE | re.IGNORECASE)
+# An attribute list (attr_list): {: #id .class name=value } or { .class } after a heading or a link.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][^\s}]+|[^\s=}]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+                        r"(?:[ \t]+(?:[#.][^\s}]+|[^\s=}]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*)[ \t]*\}")
+_SCHEMES_FIX = ("Link to a page of this site (its .md file), or to another website with an address starting "
+                "https://; e-mail and phone links start mailto: and tel:. Other schemes (javascript:, data:...) are "
+                "refused because they can run code.")
 
 
 def check_raw_html(project: Project) -> list[Problem]:
     problems = []
     for page in project.pages:
-        if "<" not in page.body:  # no tag in the body (tags in the front matter are not looked at): most pages
+        if not _MAYBE_UNSAFE.search(page.body):  # no tag, address or attribute list in the body: few pages
             continue
-        text = (project.root / page.file).read_text(encoding="utf-8")
+        text = read_source(project.root / page.file, page.file)
         # Blank out code and template expressions, keeping line breaks so line numbers stay right.
         for pattern in (_FENCE, _JINJA, _CODE_SPAN):
             text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        problems.extend(_unsafe_markdown(page, text))
         for match in _TAG.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             if line < page.body_line:
@@ -61,6 +74,30 @@ def check_raw_html(project: Project) -> list[Problem]:
                                             "in pages.", line,
                                             fix="Remove it. Attributes pages may use: "
                                                 + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + "."))
+    return problems
+
+
+_MAYBE_UNSAFE = re.compile(r"<|\]\(|\]:|\{")
+
+
+def _unsafe_markdown(page, text: str) -> list[Problem]:
+    """Link addresses whose scheme is not allowed (after the decoding a browser does), and attribute-list
+    attributes outside ALLOWED_ATTRIBUTES (a style can load from another host or cover the page)."""
+    problems = []
+    for match in _ADDRESS.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        address = next(group for group in match.groups() if group is not None)
+        if line >= page.body_line and (scheme := unsafe_scheme(address)):
+            problems.append(Problem(page.file, f"The link address '{address}' uses the scheme '{scheme}:', which "
+                                    f"pages may not use (allowed: {', '.join(sorted(SAFE_SCHEMES))}).", line,
+                                    fix=_SCHEMES_FIX))
+    for match in _ATTR_LIST.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        for attribute in _ATTRIBUTE.findall(match.group(1)):
+            if line >= page.body_line and attribute[:1] not in "#." and attribute.lower() not in ALLOWED_ATTRIBUTES:
+                problems.append(Problem(page.file, f"The attribute list sets '{attribute}', which pages may not "
+                                        "set.", line, fix="Remove it. Attributes pages may set: #id, .class, "
+                                        + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + "."))
     return problems
 
 

@@ -23,7 +23,8 @@ from pydantic import Field, StringConstraints, model_validator
 
 from generator.memo import BoundedStore
 from generator.model.errors import ContributorError, Problem
-from generator.model.schema import Id, NonEmpty, Strict
+from generator.model.schema import Id, NonEmpty, Strict, WholeNumber
+from generator.model.source_text import read_source
 from generator.model.validation import SLUG_PATTERN, validate_document
 from generator.model.yaml_source import parse_yaml, still_used
 
@@ -53,7 +54,7 @@ class ReviewedMeta(FrontMatter):
 
     owner: NonEmpty
     reviewed: datetime.date
-    review_months: int = Field(ge=1, le=60)
+    review_months: WholeNumber = Field(ge=1, le=60)
     changes: list[ChangeNote] = Field(min_length=1)
 
 
@@ -180,7 +181,7 @@ def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
             file, f"The file name '{path.name}' cannot be used as a web address.",
             fix="Rename it using lowercase letters a-z, digits and hyphens only, e.g. 'pwy-all-faethu.md'.",
         )])
-    text = path.read_text(encoding="utf-8")
+    text = read_source(path, file)
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise ContributorError([Problem(

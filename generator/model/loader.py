@@ -30,6 +30,7 @@ from generator.model.schema import (
     WebPage,
     language_name,
 )
+from generator.model.source_text import read_source
 from generator.model.validation import validate_document
 from generator.model.yaml_source import YamlDocument, field_name, parse_yaml, reusing_parsed_texts
 from generator.paths import PARSED_YAML
@@ -51,6 +52,11 @@ DATA_FILES = {
 # Every tenant has these; the others are optional (a tenant with one site has no regions or authorities, and
 # the pages that show a missing file's data cannot be written).
 REQUIRED_FILES = ("site", "sources", "navigation")
+# Optional files that name what another file holds: each needs the other (a file that is missing while another
+# needs it is one message, not one per entry that names it).
+NEEDS = {"authorities": ("regions",), "regions": ("authorities",), "payments": ("authorities",),
+         "offer": ("authorities",), "good_practice": ("authorities", "regions"), "learning_framework": ("regions",)}
+_WHAT_IT_NAMES = {"regions": "the regions", "authorities": "the local authorities"}
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
              "good_practice": "initiatives", "glossary": "terms"}
@@ -74,15 +80,29 @@ def _load_project(root: Path) -> Project:
                                  fix="Restore it from the repository (git checkout -- data/)."))
             continue
         try:
-            docs[name] = parse_yaml(path.read_text(encoding="utf-8"), f"data/{name}.yml")
+            docs[name] = parse_yaml(read_source(path, f"data/{name}.yml"), f"data/{name}.yml")
         except ContributorError as error:
             problems.extend(error.problems)
+    for name in docs:
+        for needed in NEEDS.get(name, ()):
+            if needed not in docs:
+                problems.add(Problem(f"data/{needed}.yml", f"This data file is missing, but data/{name}.yml names "
+                                     f"{_WHAT_IT_NAMES.get(needed, 'what it holds')}.",
+                                     fix=f"Restore it (git checkout -- data/{needed}.yml), or remove data/{name}.yml "
+                                         "too if the service has none."))
     problems.raise_if_any()
 
+    # Every text is checked against the languages of site.yml: with those wrong, site.yml's problems alone.
     context = {"languages": _declared_languages(docs["site"])}
     parsed: dict[str, Any] = {}
+    try:
+        parsed["site"] = validate_document(docs["site"], SiteFile, context)
+    except ContributorError as error:
+        if any((problem.field or "").startswith("languages") or problem.field is None for problem in error.problems):
+            raise
+        problems.extend(error.problems)
     for name, schema in DATA_FILES.items():
-        if name not in docs:
+        if name not in docs or name == "site":
             continue
         try:
             parsed[name] = validate_document(docs[name], schema, context)
@@ -358,7 +378,11 @@ def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
         order = getattr(project.navigation, kind)
         ids = {page_id for (k, a, page_id) in by_key if k == kind and a is None}
         for index, page_id in enumerate(order):
-            if page_id not in ids:
+            if page_id in order[:index]:
+                found.append(Problem("data/navigation.yml", f"The page '{page_id}' is listed twice.",
+                                     docs["navigation"].line_of((kind, index)), f"{kind}[{index + 1}]",
+                                     "Keep one entry: a page has one place in the menu."))
+            elif page_id not in ids:
                 found.append(Problem("data/navigation.yml", f"No {kind} page has the id '{page_id}'.",
                                      docs["navigation"].line_of((kind, index)), f"{kind}[{index + 1}]",
                                      f"Add the page under content/<lang>/{kind}/, or remove it from the list."))

@@ -7,13 +7,16 @@ languages reaches the validators through pydantic's validation context, so nothi
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from typing import Annotated, ClassVar, Literal
 from urllib.parse import quote
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
@@ -30,21 +33,48 @@ AWAITING = "awaiting_translation"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+def _real_date(value: str) -> str:
+    """A year, a month or a day that exists: '2026-13' or '2026-02-30' is refused where it is written."""
+    year, month, day = (int(part) for part in (value.split("-") + ["1", "1"])[:3])
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date that exists. How to fix: write a year, a month or a day as "
+                         "YYYY, YYYY-MM or YYYY-MM-DD (months 01 to 12, days up to the month's last).") from None
+    return value
+
+
 # "As of" keeps the precision the source gives: a year, a month or a day.
-AsOf = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+AsOf = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(_real_date)]
+
+
+def refuse_true_or_false(value):
+    """YAML reads yes, no, on, off, true and false as true or false: never a number a page may show."""
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number. How to fix: write the number itself (YAML reads "
+                         "yes, no, on, off, true and false as true or false).")
+    return value
+
+
+# A figure a page shows: a finite number (Strict refuses .inf and .nan), never true or false, never negative.
+Quantity = Annotated[float | int, BeforeValidator(refuse_true_or_false), Field(ge=0)]
+# A whole number (validation is lax, so `int` alone would take true as 1).
+WholeNumber = Annotated[int, BeforeValidator(refuse_true_or_false)]
 
 
 class Strict(BaseModel):
     """Unknown fields are mistakes (usually spelling), and the model never changes once built."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def language_name(code: str) -> str:
     """'cy' -> 'Welsh', for messages to contributors (who read English error messages)."""
     try:
         return Locale.parse(code).get_display_name("en") or code
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return code
 
 
@@ -280,7 +310,7 @@ class Language(Strict):
     def _known_locale(cls, value: str) -> str:
         try:
             Locale.parse(value)
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):
             raise ValueError(
                 f"{value!r} is not a locale Babel knows. How to fix: use a code like 'en_GB' or 'cy'."
             ) from None
@@ -362,6 +392,16 @@ class SiteFile(Strict):
     # The code host's repository of these files: every page gets an "Edit this page" link (none when left out).
     repository: Repository | None = None
 
+    @field_validator("languages")
+    @classmethod
+    def _each_once(cls, value: list[Language]) -> list[Language]:
+        codes = [language.code for language in value]
+        for code in codes:
+            if codes.count(code) > 1:
+                raise ValueError(f"The language code '{code}' is listed {codes.count(code)} times. How to fix: list "
+                                 "each language once (every text in the data gives one version per language).")
+        return value
+
     @field_validator("local_site_name")
     @classmethod
     def _has_placeholder(cls, value: Text | None) -> Text | None:
@@ -438,7 +478,7 @@ class Figure(Strict):
     """A number a page shows, with what it counts and where it comes from."""
 
     label: Text
-    value: float | int
+    value: Quantity
     unit: Literal["count", "percent"] = "count"
     source: Id
     as_of: AsOf
@@ -458,7 +498,7 @@ class ChartGroup(Strict):
     id: Id
     label: Text
     as_of: AsOf
-    values: dict[Id, float | int]
+    values: dict[Id, Quantity]
 
 
 class Chart(Strict):
@@ -494,6 +534,12 @@ class Chart(Strict):
                         f"The {language_name(code)} summary names {{{group}.{serie}}}, which is not a figure of "
                         "this chart. How to fix: use {group id.series id} of a value listed under 'groups'."
                     )
+            if brace := re.search(r"[{}]", _PLACEHOLDER.sub("", text)):
+                raise ValueError(
+                    f"The {language_name(code)} summary has a '{brace.group()}' that is not part of a "
+                    "{group id.series id} placeholder. How to fix: write each placeholder as {group id.series id}, "
+                    "with both braces, and no other braces."
+                )
             if match := NUMERAL.search(_PLACEHOLDER.sub("", text)):
                 raise ValueError(
                     f"The {language_name(code)} summary types the figure '{match.group()}'. How to fix: write "
@@ -553,11 +599,15 @@ class Money(Sourced):
     @field_validator("amount", mode="before")
     @classmethod
     def _plain_number(cls, value):
+        refuse_true_or_false(value)
         if isinstance(value, str):
             raise ValueError(
                 f"{value!r} is not an amount the generator can read. How to fix: write pounds as a plain number "
                 "without '£' or commas, e.g. 1234.50."
             )
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value!r} is not an amount in pounds. How to fix: write the amount as a plain number, "
+                             "e.g. 160.50.")
         if value is not None and (value < 0 or round(value, 2) != value):
             raise ValueError(f"{value!r} is not an amount in pounds and pence. How to fix: use at most two decimal "
                              "places, e.g. 160.50.")
@@ -566,8 +616,8 @@ class Money(Sourced):
 
 class AgeBand(Strict):
     id: Id
-    from_age: int = Field(ge=0, le=25)
-    to_age: int = Field(ge=0, le=25)
+    from_age: WholeNumber = Field(ge=0, le=25)
+    to_age: WholeNumber = Field(ge=0, le=25)
 
 
 class Rates(Strict):

@@ -84,6 +84,13 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> Problem:
     if kind == "string_pattern_mismatch":
         return Problem(doc.file, f"{_show(found)} is not written the way this field needs.", line, where,
                        _PATTERN_HELP.get(error["ctx"]["pattern"], f"It must match {error['ctx']['pattern']}."))
+    if kind == "finite_number":
+        return Problem(doc.file, f"Expected a number, but found {_show(found)}.", line, where,
+                       "Write the number itself (.inf and .nan are not numbers a page can show).")
+    if kind in _BOUNDS:
+        limit = next(iter(error["ctx"].values()))
+        return Problem(doc.file, f"Expected a number {_BOUNDS[kind]} {limit}, but found {_show(found)}.", line,
+                       where)
     if kind == "string_too_short":
         return Problem(doc.file, "This text is empty.", line, where, "Write the text, or remove the field.")
     if kind == "value_error":
@@ -94,6 +101,8 @@ def _explain(doc: YamlDocument, model: type[BaseModel], error: Any) -> Problem:
     return Problem(doc.file, f"{error['msg']} (found {_show(found)}).", line, where)
 
 
+_BOUNDS = {"greater_than_equal": "of at least", "greater_than": "above", "less_than_equal": "of at most",
+           "less_than": "below"}
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _PATTERN_HELP = {
@@ -111,6 +120,8 @@ def _show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
     return repr(value) if isinstance(value, str) else f"'{value}'"
 
 

@@ -13,8 +13,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 import re
+import signal
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -49,9 +55,92 @@ DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "a
               "learning_record": "learning_framework", "good_practice": "good_practice"}
 
 
+# Limits on what a page's template code may make, so a loop or a calculation typed by mistake (or on purpose)
+# ends in a message instead of exhausting the machine. The biggest page the project renders is a few hundred KB.
+MAX_OUTPUT = 4 * 2**20  # characters a page's text may come to
+MAX_SECONDS = 10.0  # time a page's text may take to render
+_HUGE_WIDTH = re.compile(r"\d{6,}")  # a width or precision of a million characters or more in a format
+
+
+class _PageSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, which also refuses to make huge strings, lists or numbers in one step: range()
+    is bounded by the sandbox itself, and these by the sizes of what they would make."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for times, other in ((left, right), (right, left)):
+                if (isinstance(times, int) and isinstance(other, str | list | tuple)
+                        and times * len(other) > MAX_OUTPUT):
+                    raise _TooBig(f"'{operator}' would make {times:,} copies of a text or list")
+        # No figure a page shows has 30 digits: a bigger power is a mistake (or an attempt to exhaust memory).
+        if (operator == "**" and isinstance(left, int | float) and isinstance(right, int | float)
+                and abs(left) > 1 and right * math.log10(abs(left)) > 30):
+            raise _TooBig(f"{left} ** {right} is too large a number")
+        if operator == "%" and isinstance(left, str) and _HUGE_WIDTH.search(left):
+            raise _TooBig("the format asks for a text millions of characters wide")
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any):
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None and _HUGE_WIDTH.search(str(getattr(value, "__self__", ""))):
+            raise _TooBig("the format asks for a text millions of characters wide")
+        return wrapped
+
+
+class _TooBig(OverflowError):
+    """What a page's template code would make is too big (its message says what)."""
+
+
+_TOO_SLOW: set[str] = set()  # page texts whose template code ran out of time in this process
+
+
+class _TooSlow(Exception):
+    """A page's template code ran past MAX_SECONDS."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TooSlow in the code running when seconds have passed (in the main thread, where signals arrive;
+    elsewhere the output's own checks stand alone). A timer set before is put back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def out_of_time(signum, frame):
+        raise _TooSlow
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    earlier, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if earlier:
+            signal.setitimer(signal.ITIMER_REAL, max(earlier - (time.monotonic() - started), 0.001))
+
+
+def _render_bounded(template: jinja2.Template, values: dict) -> str:
+    """The template's output, refused past MAX_OUTPUT characters or MAX_SECONDS."""
+    parts, size = [], 0
+    deadline = time.monotonic() + MAX_SECONDS
+    with _time_limit(MAX_SECONDS):
+        for part in template.generate(values):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise _TooBig(f"the page's text would come to more than {MAX_OUTPUT:,} characters")
+            if time.monotonic() > deadline:
+                raise _TooSlow
+            parts.append(part)
+    return "".join(parts)
+
+
 @cache
 def _environment(root: Path, lang: str) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _PageSandbox(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -248,8 +337,9 @@ class PageContext:
                 values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
             if project.offer:
                 values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)
-            values["good_practice"] = lambda: initiatives_markdown(
-                project, project.initiatives_for(site.authority), lang)
+            if "good_practice" in project.data:
+                values["good_practice"] = lambda: initiatives_markdown(
+                    project, project.initiatives_for(site.authority), lang)
             view = authority_view(site.authority)
             view["region"] = next((r for r in regions if r["id"] == site.authority.region), None) or region_view(
                 project.region(site.authority.region))
@@ -311,7 +401,9 @@ def render_text(project: Project, source, lang: str, text: str, values: dict, fi
     if not has_template_code(text):
         return text  # what Jinja would give, without compiling it
     try:
-        return _template(project.root, lang, text).render(values)
+        if text in _TOO_SLOW:  # one page is rendered for every site: its time limit is spent once, not per site
+            raise _TooSlow
+        return _render_bounded(_template(project.root, lang, text), values)
     except jinja2.TemplateSyntaxError as error:
         line, message, fix = error.lineno, f"The page's template code has a mistake: {error.message}.", (
             "Check the {{ }} and {% %} on that line: each must be closed, with a known name.")
@@ -321,6 +413,20 @@ def render_text(project: Project, source, lang: str, text: str, values: dict, fi
     except jinja2.UndefinedError as error:
         line, message = _template_line(), f"The page uses a name that does not exist here: {error.message}."
         fix = _undefined_fix(project, error.message or "")
+    except _TooSlow:
+        _TOO_SLOW.add(text)
+        line, message, fix = _template_line(), (f"The page's template code did not finish within {MAX_SECONDS:.0f} "
+                                                "seconds."), (
+            "Check the loops ({% for %}) and macros on that line: a page's code should take a moment.")
+    except (OverflowError, MemoryError) as error:
+        line, message = _template_line(), f"The page's template code makes too much: {error or 'memory ran out'}."
+        fix = "Check the loops ({% for %}), ranges and repetitions ('*') on that line."
+    except RecursionError:
+        line, message, fix = _template_line(), "The page's template code calls itself without end.", (
+            "A macro must not call itself (directly or through another macro).")
+    except ArithmeticError as error:
+        line, message, fix = _template_line(), f"A calculation in the page's template code failed: {error}.", (
+            "Check the numbers on that line (a division by zero, a number too large).")
     except (LookupError, TypeError, ValueError) as error:
         line, message, fix = _template_line(), f"A template expression failed: {error}.", (
             "Check the names and values used on that line against the contributor guide.")

@@ -1,9 +1,24 @@
 /* Progressive enhancements. Every page works without this script; it only adds:
    - the allowance calculator (figures from the page's embedded data, the same the tables show);
    - sorting and filtering of comparison tables;
-   - the search's count of results in the language's plural forms. */
+   - the search's count of results in the language's plural forms.
+   It also keeps the page from requesting anything of another host (issue 28; see detachAlternates). */
 (function () {
   "use strict";
+
+  /* Material's bundle (9.8.1: ui() in bundle.*.min.js), on DOMContentLoaded, fetches sitemap.xml next to every
+     <link rel="alternate"> to map this page to its translation for its language switcher. Our hreflang links
+     point at the live domains (absolute, as hreflang needs), so every page load made a request to other hosts
+     (which 404 there too). Our own selector (partials/languages/) links straight to the page's translation, so
+     the lookup is not needed: the links' rel is moved to data-fw-rel before DOMContentLoaded (this script is
+     deferred, so it runs first), and Material's query finds none. Crawlers read hreflang from the HTML as sent. */
+  function detachAlternates() {
+    Array.prototype.forEach.call(document.querySelectorAll("link[rel=alternate][hreflang]"), function (link) {
+      link.setAttribute("data-fw-rel", link.getAttribute("rel"));
+      link.removeAttribute("rel");
+    });
+  }
+  detachAlternates();
 
   var pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 
