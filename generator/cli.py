@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -62,9 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = folder_name(root)
         if args.command == "build":
             output = (args.output or repository / "site").resolve()
+            # A build for another day (FOSTERING_BUILD_DATE) is not handed to, nor leaves, a build server, which
+            # builds for the day it is.
+            served = build_server.enabled() and not os.environ.get(pipeline.BUILD_DATE)
             summary = pipeline.build_if_changed(
                 root, output, args.absolute_links, args.jobs, args.release,
-                delegate=build_server.ask_to_build if build_server.enabled() else None)
+                delegate=build_server.ask_to_build if served else None)
             what = (f"{_count(summary.sites, 'site')} in {_count(summary.languages, 'language')} "
                     f"({_count(summary.pages, 'page')})")
             if summary.unchanged:
@@ -74,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                       "site builds redone, the others' output reused"
                       + (" (by the build server)." if summary.served else "."))
             sys.stderr.write(summary.warnings)
-            if not summary.unchanged and not summary.served:
+            if served and not summary.unchanged and not summary.served:
                 build_server.start(root, _folder_arguments(repository, args.tenant))
         elif args.command == "check":
             project = pipeline.check(root, warnings)
