@@ -132,4 +132,4 @@ def story_body(project: Project, page: Page, lang: str, body: str) -> str:
 def language_name(project: Project, code: str, lang: str) -> str:
     """A language's name in the page's language: 'English', 'Saesneg'."""
     locale = project.language(code).locale if code in project.languages else code
-    return Locale.parse(locale).get_display_name(project.language(lang).locale) or code
+    return Locale.parse(locale).get_language_name(project.language(lang).locale) or code  # not "(Y Deyrnas Unedig)"
