@@ -71,9 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = folder_name(root)
         if args.command == "build":
             output = (args.output or repository / "site").resolve()
+            # A build for another day (FOSTERING_BUILD_DATE) is not handed to, nor leaves, a build server, which
+            # builds for the day it is.
+            served = build_server.enabled() and not os.environ.get(pipeline.BUILD_DATE)
             summary = pipeline.build_if_changed(
                 root, output, args.absolute_links, args.jobs, args.release,
-                delegate=build_server.ask_to_build if build_server.enabled() else None)
+                delegate=build_server.ask_to_build if served else None)
             what = (f"{_count(summary.sites, 'site')} in {_count(summary.languages, 'language')} "
                     f"({_count(summary.pages, 'page')})")
             if summary.unchanged:
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                       + (" (by the build server)." if summary.served else "."))
             sys.stderr.write(summary.warnings)
             annotations.emit([Problem(**problem) for problem in summary.warning_problems], "warning")
-            if not summary.unchanged and not summary.served:
+            if served and not summary.unchanged and not summary.served:
                 build_server.start(root, _folder_arguments(repository, args.tenant))
         elif args.command == "check":
             project = pipeline.check(root, warnings)

@@ -43,7 +43,8 @@ def render_key(project: Project, model: str, site: Site, lang: str) -> str:
     """What the project of one site in one language is rendered from: the model digest and the texts of its
     pages in that language."""
     digest = _digest(model, site.id, lang)
-    for page in project.navigation_pages(site):  # the handbook's pages need not be composed: see below
+    # The handbook's pages need not be composed: see below.
+    for page in project.navigation_pages(site) + project.story_pages(site):
         source = page.source(lang)
         digest.update(source.file.encode() + b"\0" + source.body.encode() + b"\0")
     if project.publishes_handbook(site):

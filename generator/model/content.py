@@ -7,6 +7,7 @@ Layout, for each language:
     content/<lang>/handbook/<slug>.md              a chapter of the handbook's national core
     content/<lang>/handbook/regions/<id>/<slug>.md       a region's variation of the handbook
     content/<lang>/handbook/authorities/<id>/<slug>.md   an authority's variation of the handbook
+    content/<lang>/stories/<site>/<slug>.md        a story or news item of the main site ('main') or an authority's
 The file name is the page's slug in that language (index.md is the home page); the front matter's `id`
 pairs a page with its translation.
 """
@@ -19,16 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from generator.memo import BoundedStore
 from generator.model.errors import ContributorError, Problem
-from generator.model.schema import Id, NonEmpty, Strict, WholeNumber
+from generator.model.schema import AsOf, Id, NonEmpty, Strict, WholeNumber
 from generator.model.source_text import read_source
 from generator.model.validation import SLUG_PATTERN, validate_document
 from generator.model.yaml_source import parse_yaml, still_used
 
 HOME_SLUG = "index"
+MAIN_SITE = "main"  # the folder of the main site's stories (content/<lang>/stories/main/)
 # The version of a page a translation was made from: 8 letters a-p from its text's fingerprint (letters only,
 # so YAML never reads it as a number).
 TRANSLATES = Annotated[str, StringConstraints(pattern=r"^[a-p]{8}$")]
@@ -42,6 +44,9 @@ class FrontMatter(Strict):
     tags: list[str] = Field(default_factory=list)
     # On a translation: the version of the default-language page it translates (see checks/translation_status).
     translates: TRANSLATES | None = None
+    # The site's list of stories or of events is this page: stories are published in its folder, and so are the
+    # events' calendar files.
+    lists: Literal["stories", "events"] | None = None
 
 
 class ChangeNote(Strict):
@@ -92,14 +97,48 @@ class VariationMeta(ReviewedMeta):
         return self
 
 
+class StoryMeta(FrontMatter):
+    """A story or a piece of news, written in our own words from a published source."""
+
+    description: NonEmpty  # one or two sentences: shown in lists and feeds
+    kind: Literal["story", "news"]
+    # When it happened or was published, to the precision the source gives: a day, a month or a year.
+    date: AsOf
+    # When it was posted here (feeds date entries by it); needed when `date` is only a month or a year.
+    posted: datetime.date | None = None
+    source: Id  # the published source it is written from (data/sources.yml)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _as_text(cls, value):
+        # YAML reads 2021-07-15 as a date and 2022 as a number: keep the text the contributor wrote.
+        return value.isoformat() if isinstance(value, datetime.date) else str(value) if isinstance(value, int) \
+            else value
+
+    @model_validator(mode="after")
+    def _dated(self) -> StoryMeta:
+        if self.posted is None and len(self.date) < len("2021-07-15"):
+            raise ValueError(f"'date: {self.date}' is not a full day, so say when the story was posted here. How to "
+                             "fix: add 'posted:' with the day it was added, e.g. 'posted: 2026-12-05'.")
+        if self.posted is not None and self.posted.isoformat()[:len(self.date)] < self.date:
+            raise ValueError(f"'posted: {self.posted}' is before the story's date ({self.date}). How to fix: "
+                             "correct 'posted' or 'date'.")
+        return self
+
+    @property
+    def entry_date(self) -> datetime.date:
+        """The day a feed dates the story by: when it was posted, or its date."""
+        return self.posted or datetime.date.fromisoformat(self.date)
+
+
 @dataclass(frozen=True)
 class SourcePage:
     """One Markdown file, parsed but not yet rendered."""
 
     file: str  # relative to the project root
     lang: str
-    kind: str  # "main", "authority", "chapter" (handbook core) or "variation" (handbook variation)
-    authority: str | None  # set for an authority's own version of a shared page or handbook variation
+    kind: str  # "main", "authority", "chapter" (handbook core), "variation" (handbook variation) or "story"
+    authority: str | None  # set for an authority's own version of a shared page, handbook variation or story
     slug: str
     meta: FrontMatter
     body: str
@@ -168,11 +207,15 @@ def _load_page(root: Path, base: Path, path: Path, lang: str) -> SourcePage:
     elif len(parts) == 4 and parts[0] == "handbook" and parts[1] in ("regions", "authorities"):
         kind, schema = "variation", VariationMeta
         region, authority = (parts[2], None) if parts[1] == "regions" else (None, parts[2])
+    elif len(parts) == 3 and parts[0] == "stories":
+        kind, schema = "story", StoryMeta
+        authority = None if parts[1] == MAIN_SITE else parts[1]
     else:
         raise ContributorError([Problem(
             file, "This page is not in a folder the generator knows.",
             fix=f"Move it to content/{lang}/main/, content/{lang}/authority/, "
-                f"content/{lang}/authorities/<authority id>/, content/{lang}/handbook/, "
+                f"content/{lang}/authorities/<authority id>/, content/{lang}/stories/<'main' or authority id>/, "
+                f"content/{lang}/handbook/, "
                 f"content/{lang}/handbook/regions/<region id>/ or content/{lang}/handbook/authorities/<authority id>/.",
         )])
     slug = path.stem

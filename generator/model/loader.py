@@ -6,13 +6,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from generator.model.content import HOME_SLUG, SourcePage, load_pages
+from generator.model.content import HOME_SLUG, MAIN_SITE, SourcePage, load_pages
 from generator.model.errors import ContributorError, Problem, ProblemCollector
 from generator.model.handbook import check_handbook, handbook_pages
 from generator.model.project import Project, walk
 from generator.model.quotations import holds
 from generator.model.schema import (
     AuthoritiesFile,
+    CampaignCalendarFile,
+    EventsFile,
     GlossaryFile,
     GoodPracticeFile,
     HandbookFile,
@@ -48,6 +50,8 @@ DATA_FILES = {
     "offer": OfferFile,
     "handbook": HandbookFile,
     "learning_framework": LearningFrameworkFile,
+    "campaigns": CampaignCalendarFile,
+    "events": EventsFile,
 }
 # Every tenant has these; the others are optional (a tenant with one site has no regions or authorities, and
 # the pages that show a missing file's data cannot be written).
@@ -59,7 +63,7 @@ NEEDS = {"authorities": ("regions",), "regions": ("authorities",), "payments": (
 _WHAT_IT_NAMES = {"regions": "the regions", "authorities": "the local authorities"}
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
-             "good_practice": "initiatives", "glossary": "terms"}
+             "good_practice": "initiatives", "glossary": "terms", "events": "events"}
 
 
 def load_project(root: Path) -> Project:
@@ -134,6 +138,8 @@ def _load_project(root: Path) -> Project:
         pages=tuple(pages),
         data={name: (parsed[name], docs[name]) for name in parsed},
         compose_handbook=handbook_pages,
+        campaigns=parsed.get("campaigns"),
+        events=parsed.get("events"),
     )
     problems.extend(_cross_check(project, docs))
     problems.raise_if_any()
@@ -242,6 +248,10 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             seen_slugs[slug] = authority.id
 
     found.extend(_check_pages(project, docs))
+    found.extend(_check_lists(project))
+    found.extend(_check_stories(project))
+    if project.events:
+        found.extend(_check_events(project, docs["events"]))
     if project.payments:
         found.extend(_check_payments(project, docs["payments"]))
     if project.offer:
@@ -427,4 +437,93 @@ def _check_learning(project: Project, doc: YamlDocument) -> list[Problem]:
                 found.append(Problem(doc.file, f"The id '{item.id}' is used twice.", doc.line_of(path),
                                      field_name(path), "Give each entry its own id."))
             seen.add(item.id)
+    return found
+
+
+def _check_lists(project: Project) -> list[Problem]:
+    """At most one page of a kind of site lists its stories, and one its events; only menu pages can."""
+    found: list[Problem] = []
+    seen: dict[tuple, SourcePage] = {}
+    for page in project.pages:
+        what = page.meta.lists
+        if what is None:
+            continue
+        if page.kind not in ("main", "authority"):
+            found.append(Problem(page.file, f"Only a page of a site's menu can list its {what}.",
+                                 page.field_line("lists"), "lists", "Remove 'lists:' from this page."))
+            continue
+        key = (page.kind, page.authority, page.lang, what)
+        if key in seen:
+            found.append(Problem(page.file, f"{seen[key].file} already lists the site's {what}.",
+                                 page.field_line("lists"), "lists", f"Keep 'lists: {what}' on one page only."))
+        seen[key] = page
+    return found
+
+
+def _check_stories(project: Project) -> list[Problem]:
+    """Stories are in a site's folder, in every language with the same date and source, with ids and file names
+    of their own, and the site has a page that lists them."""
+    found: list[Problem] = []
+    languages = project.languages
+    authority_ids = {a.id for a in project.authorities}
+    versions: dict[tuple, dict[str, SourcePage]] = defaultdict(dict)
+    for page in (p for p in project.pages if p.kind == "story"):
+        versions[(page.authority, page.id)][page.lang] = page
+        if page.authority is not None and page.authority not in authority_ids:
+            found.append(Problem(page.file, f"'{page.authority}' is not 'main' or an authority id in "
+                                 "data/authorities.yml.", fix="Put the story in content/<lang>/stories/main/ (the "
+                                 "main site) or content/<lang>/stories/<authority id>/."))
+            continue
+        if page.is_home:
+            found.append(Problem(page.file, "A story cannot be called index.md: that is its list page's address.",
+                                 fix="Rename it after what it is about, e.g. foster-care-fortnight-2027.md."))
+        if page.meta.source not in project.sources:
+            found.append(Problem(page.file, f"The source '{page.meta.source}' is not in data/sources.yml.",
+                                 page.field_line("source"), "source",
+                                 "Add the page the story is written from to data/sources.yml, or use the id of "
+                                 "one listed there."))
+        kind = "authority" if page.authority else "main"
+        menu = project.navigation.authority if page.authority else project.navigation.main
+        if page.id in menu:
+            found.append(Problem(page.file, f"The id '{page.id}' is also the id of a page of the site's menu.",
+                                 page.field_line("id"), "id", "Give the story an id of its own."))
+        if not any(p.meta.lists == "stories" for p in project.pages if p.kind == kind and p.lang == page.lang):
+            found.append(Problem(page.file, "The site has no page that lists its stories.",
+                                 fix=f"Add 'lists: stories' to the front matter of the {kind} page that lists them "
+                                     f"(a page in content/{page.lang}/{kind}/, in data/navigation.yml)."))
+    for (authority, page_id), pages in versions.items():
+        first = next(iter(pages.values()))
+        for lang in languages:
+            if lang not in pages:
+                found.append(Problem(first.file, f"This story has no {language_name(lang)} version.",
+                                     fix=f"Add content/{lang}/stories/{authority or MAIN_SITE}/<{language_name(lang)} "
+                                         f"slug>.md with 'id: {page_id}'."))
+        for page in pages.values():
+            for name in ("date", "posted", "kind", "source"):
+                if getattr(page.meta, name) != getattr(first.meta, name):
+                    found.append(Problem(page.file, f"'{name}' differs from {first.file} ("
+                                         f"{getattr(first.meta, name)}).", page.field_line(name), name,
+                                         f"A story and its translation have the same '{name}': correct one of them."))
+    return list(dict.fromkeys(found))
+
+
+def _check_events(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Every event belongs to the main site or an authority, and each kind of site showing events has a page
+    that lists them."""
+    found: list[Problem] = []
+    sites = {MAIN_SITE} | {a.id for a in project.authorities}
+    for index, event in enumerate(project.events.events):
+        path = ("events", index, "site")
+        if event.site not in sites:
+            found.append(Problem(doc.file, f"'{event.site}' is not 'main' or an authority id in data/authorities.yml.",
+                                 doc.line_of(path), field_name(path),
+                                 "Use 'main' for an event of the whole service, or the id of an authority."))
+    kinds = ("main", "authority") if project.authorities else ("main",)
+    for kind in kinds:
+        for lang in project.languages:
+            if not any(p.meta.lists == "events" for p in project.pages if p.kind == kind and p.lang == lang):
+                found.append(Problem(doc.file, f"There are events, but no {kind} page in "
+                                     f"{language_name(lang)} lists them.", doc.line_of(("events",)), "events",
+                                     f"Add 'lists: events' to the front matter of the page in content/{lang}/{kind}/ "
+                                     "that shows them (and list the page in data/navigation.yml)."))
     return found

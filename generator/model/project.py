@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,10 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel
 
-from generator.model.content import SourcePage
+from generator.model.content import MAIN_SITE, SourcePage, StoryMeta
 from generator.model.schema import (
     Authority,
+    CampaignCalendarFile,
     Chart,
+    Event,
+    EventsFile,
     HandbookFile,
     Initiative,
     NavigationFile,
@@ -27,7 +31,7 @@ from generator.model.schema import (
 )
 from generator.model.yaml_source import YamlDocument
 
-MAIN = "main"
+MAIN = MAIN_SITE
 
 
 @dataclass(frozen=True)
@@ -42,14 +46,18 @@ class Site:
         """The site's folder inside a language tree ('' for the main site)."""
         return self.authority.slug.get(lang) if self.authority else ""
 
+    @property
+    def authority_id(self) -> str | None:
+        return self.authority.id if self.authority else None
+
 
 @dataclass(frozen=True)
 class Page:
     """A page of one site, with its source file in each language.
 
-    `folder` places the page in a folder of its site, per language (the handbook's); `role` says how it is
-    rendered: "page" from its Markdown, or one of the handbook's roles ("contents", "chapter", "amendments",
-    "print").
+    `folder` places the page in a folder of its site, per language (the handbook's, the stories'); `role` says
+    how it is rendered: "page" from its Markdown, "story" from its Markdown with its date and source, or one of
+    the handbook's roles ("contents", "chapter", "amendments", "print").
     """
 
     site: Site
@@ -89,6 +97,8 @@ class Project:
     # Composes a site's handbook pages from the project (`handbook.handbook_pages`, given by the loader: the
     # handbook reads the project, so the project does not import it).
     compose_handbook: Callable[[Project, Site], list[Page]] | None = field(default=None, repr=False, compare=False)
+    campaigns: CampaignCalendarFile | None = None
+    events: EventsFile | None = None
 
     @property
     def languages(self) -> list[str]:
@@ -148,9 +158,38 @@ class Project:
 
     def _compose_site_pages(self, site: Site) -> list[Page]:
         result = self.navigation_pages(site)
+        result.extend(self.story_pages(site))
         if self.publishes_handbook(site) and self.compose_handbook is not None:
             result.extend(self.compose_handbook(self, site))
         return result
+
+    def list_page(self, site: Site, what: str) -> Page | None:
+        """The site's page that lists its stories or its events (front matter `lists:`), if it has one."""
+        return next((page for page in self.navigation_pages(site)
+                     if page.source(self.default_language).meta.lists == what), None)
+
+    def upcoming_events(self, site: Site, today: datetime.date) -> list[Event]:
+        """The events a site lists on `today`, soonest first: the main site's are every event, an authority's its
+        own. An event is listed until its last day is over."""
+        if self.events is None:
+            return []
+        return sorted((event for event in self.events.events
+                       if (site.kind == "main" or event.site == site.id) and event.last_day >= today),
+                      key=lambda event: (event.start, event.id))
+
+    def story_pages(self, site: Site) -> list[Page]:
+        """The site's stories and news, newest first, in the folder of its list page (none without one)."""
+        key = ("story pages", site.id)
+        if key not in self.memo:
+            listing = self.list_page(site, "stories")
+            found: dict[str, dict[str, SourcePage]] = {}
+            for page in self.pages:
+                if page.kind == "story" and page.authority == site.authority_id:
+                    found.setdefault(page.id, {})[page.lang] = page
+            pages = [Page(site, page_id, sources, {lang: listing.slug(lang) for lang in self.languages}, "story")
+                     for page_id, sources in found.items() if listing and len(sources) == len(self.languages)]
+            self.memo[key] = sorted(pages, key=story_order)
+        return list(self.memo[key])
 
     def navigation_pages(self, site: Site) -> list[Page]:
         """The site's pages of data/navigation.yml, in order (not the handbook's, which are composed)."""
@@ -184,6 +223,19 @@ class Project:
 
     def all_pages(self) -> list[Page]:
         return [page for site in self.sites for page in self.site_pages(site)]
+
+
+def story_meta(page: Page) -> StoryMeta:
+    """A story's front matter in the default language (dates and sources are the same in every language)."""
+    return next(iter(page.sources.values())).meta  # type: ignore[return-value]
+
+
+def story_order(page: Page) -> tuple:
+    """Newest first: by date (a month or a year counts from its start), then by when it was posted, then by id."""
+    meta = story_meta(page)
+    parts = [int(part) for part in meta.date.split("-")]
+    start = datetime.date(*parts, *[1] * (3 - len(parts)))
+    return (-start.toordinal(), -meta.entry_date.toordinal(), page.id)
 
 
 def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import zoneinfo
 from typing import Annotated, ClassVar, Literal
 from urllib.parse import quote
 
@@ -169,7 +170,9 @@ def _check_base_url(value: str) -> str:
 # --- Sources and facts ---------------------------------------------------------------------------
 
 
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+[^\s]*$")]
+# A public web address.
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+\S*$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 
 
 class Source(Strict):
@@ -187,6 +190,7 @@ class Source(Strict):
     # A secondary source (news, a blog, a directory) repeats what the publisher of the fact said.
     secondary: bool = False
     note: NonEmpty | None = None  # what an editor should know about it
+    language: LanguageCode | None = None  # the language it is written in, where pages should say so
 
     @model_validator(mode="after")
     def _where_it_is(self) -> Source:
@@ -202,6 +206,13 @@ class Source(Strict):
     def public(self) -> bool:
         """A page anyone can read, whose facts are quoted (the project's seed documents are not)."""
         return self.url is not None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _as_text(cls, value):
+        # YAML reads 2021-07-15 as a date and 2021 as a number: keep the text the contributor wrote.
+        return value.isoformat() if isinstance(value, datetime.date) else str(value) if isinstance(value, int) \
+            else value
 
 
 class SourcesFile(Strict):
@@ -888,3 +899,106 @@ class LearningFrameworkFile(Strict):
     framework: LearningFramework
     record: LearningRecord
     regions: list[RegionalLearning]
+
+
+# --- The campaign calendar ------------------------------------------------------------------------------
+
+
+class CampaignMonth(Strict):
+    """One month of a campaign calendar: its theme, as the source words it."""
+
+    month: int = Field(ge=1, le=12)
+    theme: Text
+    # The theme names a campaign of its own (an awareness week or fortnight, an appeal), not only a subject.
+    named_campaign: bool = False
+
+
+class CampaignCalendarFile(Strict):
+    """data/campaigns.yml: a calendar of campaign months and themes, as one source sets it out."""
+
+    about: Prose  # what the calendar is and whose it is, as the source shows it: pages say it above the calendar
+    source: Id
+    months: list[CampaignMonth] = Field(min_length=1)
+
+    @field_validator("months")
+    @classmethod
+    def _in_order(cls, months: list[CampaignMonth]) -> list[CampaignMonth]:
+        for before, after in zip(months, months[1:], strict=False):
+            if after.month <= before.month:
+                raise ValueError(f"Month {after.month} comes after month {before.month}. How to fix: list each month "
+                                 "once, from January (1) to December (12).")
+        return months
+
+
+# --- Events ---------------------------------------------------------------------------------------------
+
+
+class Event(Strict):
+    """An event people can come to (an information evening, a drop-in), on one site or on the main site."""
+
+    id: Id  # never change it once published: calendars know the event by it
+    site: Id  # an authority id, or 'main' for an event of the whole service (shown on the main site)
+    title: Text
+    start: datetime.datetime  # local time, in the file's time zone, e.g. 2027-01-14T18:30
+    end: datetime.datetime | None = None
+    place: Text | None = None  # where it is; leave out for an event that is only online
+    online: bool = False
+    languages: list[LanguageCode] = Field(min_length=1)  # the languages it is held in: [cy], [en] or [cy, en]
+    booking: WebAddress | None = None  # where to book a place
+    contact: Text | None = None  # or how to book or ask (a phone number, an email address)
+    description: Prose | None = None
+    source: Id  # where the event was announced
+    as_of: datetime.date  # when the announcement was read: calendars take it as the event's last change
+
+    @field_validator("start", "end")
+    @classmethod
+    def _local_time(cls, value: datetime.datetime | None) -> datetime.datetime | None:
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("Write the local time without a time zone, e.g. 2027-01-14T18:30. How to fix: remove "
+                             "the '+00:00' or 'Z' at the end; the file's 'timezone' says where the time is.")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        languages = (info.context or {}).get("languages", [])
+        for code in codes:
+            if languages and code not in languages:
+                raise ValueError(f"'{code}' is not one of this site's languages. How to fix: use "
+                                 + " and ".join(f"'{c}'" for c in languages) + ".")
+        if len(set(codes)) != len(codes):
+            raise ValueError("A language is listed twice. How to fix: list each language once.")
+        return codes
+
+    @model_validator(mode="after")
+    def _complete(self) -> Event:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError(f"The event ends ({self.end:%Y-%m-%dT%H:%M}) before it starts "
+                             f"({self.start:%Y-%m-%dT%H:%M}). How to fix: correct 'start' or 'end'.")
+        if self.place is None and not self.online:
+            raise ValueError("The event needs a 'place', or 'online: true'. How to fix: say where it is held.")
+        if self.booking is None and self.contact is None:
+            raise ValueError("Say how to book or ask: give 'booking' (a web address) or 'contact' (how to get in "
+                             "touch), or both.")
+        return self
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The day the event ends: it is listed until that day is over."""
+        return (self.end or self.start).date()
+
+
+class EventsFile(Strict):
+    """data/events.yml: the events the sites list while they are to come."""
+
+    timezone: NonEmpty  # where the events' times are, e.g. Europe/London (an IANA time zone)
+    events: list[Event] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a time zone. How to fix: write one like 'Europe/London'.") from None
+        return value

@@ -27,6 +27,9 @@ _EXPECTED = {
     "date_type": "a date written as YYYY-MM-DD, for example 2026-11-23",
     "date_parsing": "a date written as YYYY-MM-DD, for example 2026-11-23",
     "date_from_datetime_parsing": "a date written as YYYY-MM-DD, for example 2026-11-23",
+    "datetime_type": "a date and time written as YYYY-MM-DDTHH:MM, for example 2027-01-14T18:30",
+    "datetime_parsing": "a date and time written as YYYY-MM-DDTHH:MM, for example 2027-01-14T18:30",
+    "datetime_from_date_parsing": "a date and time written as YYYY-MM-DDTHH:MM, for example 2027-01-14T18:30",
     "list_type": "a list (each item on its own line starting with '- ')",
     "dict_type": "a group of 'name: value' lines, indented under this one",
     "model_type": "a group of 'name: value' lines, indented under this one",
@@ -110,6 +113,9 @@ _PATTERN_HELP = {
     "(for example 'cote-d-ivoire' for Côte d'Ivoire).",
     r"^[a-p]{8}$": "Use the 8 letters the translation status report gives for the page it translates "
     "(`make translations`).",
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": "Write a year, a month or a day: 2021, 2021-07 or 2021-07-15.",
+    r"^https?://[^\s/]+\S*$": "Write the full web address, starting with https://.",
+    r"^[a-z]{2,3}$": "Write a language code, like 'en' or 'cy'.",
 }
 
 

@@ -8,11 +8,13 @@ to do finishes before the stages load; `run.BuildRun` is one build, step by step
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import cache, fingerprint
+from generator.model.errors import ContributorError, Problem
 from generator.paths import WORK_DIR, next_staging_path, staging_path
 from generator.pipeline.summary import Summary
 
@@ -25,7 +27,7 @@ def check(root: Path, warnings: list | None = None):
     translations, old figures, handbook chapters due for review) are added to `warnings` when given."""
     from generator.pipeline.run import check_sources
 
-    return check_sources(root, warnings)
+    return check_sources(root, warnings, build_date())
 
 
 def build_if_changed(root: Path, output: Path, absolute_links: bool = False, workers: int | None = None,
@@ -86,5 +88,23 @@ def build_options(output: Path, absolute_links: bool, release: bool) -> dict:
 
 
 def render_options(absolute_links: bool) -> dict:
-    # Today's date is an input: it decides which handbook chapters are shown as overdue.
-    return {"absolute_links": absolute_links, "today": datetime.date.today().isoformat()}
+    # The build's date is an input: it decides which handbook chapters are shown as overdue, which events are
+    # still to come and which month's campaign is shown.
+    return {"absolute_links": absolute_links, "today": build_date().isoformat()}
+
+
+BUILD_DATE = "FOSTERING_BUILD_DATE"
+
+
+def build_date() -> datetime.date:
+    """The day the sites are built for: today, or the day FOSTERING_BUILD_DATE gives (YYYY-MM-DD), to see them as
+    they will be on another day."""
+    value = os.environ.get(BUILD_DATE)
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ContributorError([Problem(BUILD_DATE, f"{value!r} is not a date.",
+                                        fix=f"Set {BUILD_DATE} to a date written as YYYY-MM-DD, or unset it to "
+                                            "build for today.")]) from None

@@ -9,6 +9,7 @@ to date from the projects' outputs by hard links, checked, and swapped into plac
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -39,18 +40,19 @@ from generator.render.projects import render_project_files, render_projects, wri
 from generator.render.urls import site_output_dir
 
 
-def check_sources(root: Path, warnings: list | None = None) -> Project:
-    """Load and validate, and render every page in memory; raise with every problem found."""
+def check_sources(root: Path, warnings: list | None = None, today: datetime.date | None = None) -> Project:
+    """Load and validate, and render every page in memory (as on the day `today`); raise with every problem
+    found."""
     project = load_project(root)
     problems = check_raw_html(project)
     try:
-        render_project_files(project)
+        render_project_files(project, today=today)
     except ContributorError as error:
         problems = problems + error.problems
     if problems:
         raise ContributorError(list(dict.fromkeys(problems)))
     if warnings is not None:
-        warnings.extend(checks.check_currency(project, release=False).warnings)
+        warnings.extend(checks.check_currency(project, release=False, today=today).warnings)
     return project
 
 
@@ -62,6 +64,7 @@ class BuildRun:
         """options: what rendering depends on besides the sources (`pipeline.render_options`)."""
         self.root, self.output, self.release, self.report = root, output, release, report
         self.absolute_links, self.options = absolute_links, options
+        self.today = datetime.date.fromisoformat(options["today"])
         self.content_problems: list | None = None  # worked out once, while the workers build
         self.currency = None
         self.jobs: list[Job] = []
@@ -132,7 +135,7 @@ class BuildRun:
         try:
             # Rendered pages are kept in memory only where the same projects are built again (a build server).
             for item in render_projects(self.project, self.stale, self.absolute_links, self.model,
-                                        keep=self.builders.rebuilds):
+                                        keep=self.builders.rebuilds, today=self.today):
                 self.rendered += 1
                 config = write_project(self.project, item)
                 key = self.project_keys[item.name] = keys.project_key(self.shared, item.files)
@@ -156,7 +159,7 @@ class BuildRun:
         """What is wrong with the data and content whatever is rendered (nothing is stored or published if
         there is any); also the warnings a normal build reports."""
         if self.content_problems is None:
-            self.currency = checks.check_currency(self.project, self.release)
+            self.currency = checks.check_currency(self.project, self.release, self.today)
             self.content_problems = ((check_release(self.project) if self.release else []) + self.currency.errors
                                      + check_raw_html(self.project))
         return self.content_problems

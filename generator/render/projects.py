@@ -8,10 +8,11 @@ The renderer does not know how or where projects are built.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import memo
@@ -23,6 +24,8 @@ from generator.model.project import Page, Project, Site
 from generator.model.tenant import folder_name, repository
 from generator.paths import beside, project_folder
 from generator.render import i18n, urls
+from generator.render.feed_files import feed_files
+from generator.render.html.stories import story_body
 from generator.render.names import kept_names
 from generator.render.templating import RenderedPage, render_page, site_name
 
@@ -40,20 +43,24 @@ class RenderedProject:
         return f"{self.lang}/{self.site.id}"
 
 
-def render_project_files(project: Project, only: Collection[tuple[str, str]] | None = None
-                         ) -> list[RenderedProject]:
+def render_project_files(project: Project, only: Collection[tuple[str, str]] | None = None,
+                         today: datetime.date | None = None) -> list[RenderedProject]:
     """Render every site in every language (or only the (site id, language) pairs given) in memory.
 
     Raises ContributorError listing every problem."""
     units = [(site.id, lang) for site in project.sites for lang in project.languages
              if only is None or (site.id, lang) in only]
-    return list(render_projects(project, units))
+    return list(render_projects(project, units, today=today))
 
 
 def render_projects(project: Project, units: Iterable[tuple[str, str]], absolute_links: bool = False,
-                    model: str | None = None, keep: bool = False) -> Iterator[RenderedProject]:
+                    model: str | None = None, keep: bool = False, today: datetime.date | None = None
+                    ) -> Iterator[RenderedProject]:
     """Render the (site id, language) pairs in the order given, yielding each project as soon as it is
     rendered (so it can be built while the next is rendered).
+
+    today: the build's date (which events are still to come, which handbook chapters are overdue); it must be
+    part of the model digest, since the pages depend on it.
 
     model: the model digest (`build.keys.model_digest`), when known: a page rendered before from the same
     model and text is not rendered again. The pages a project's files were last written from are kept beside
@@ -61,9 +68,10 @@ def render_projects(project: Project, units: Iterable[tuple[str, str]], absolute
     A project with a mistake is not yielded; once every other has been, ContributorError lists every problem.
     """
     problems = ProblemCollector()
+    today = today or datetime.date.today()
     for site_id, lang in units:
         try:
-            rendered = _render_site(project, project.site(site_id), lang, absolute_links, model, keep)
+            rendered = _render_site(project, project.site(site_id), lang, absolute_links, model, keep, today)
         except ContributorError as error:
             problems.extend(error.problems)
             continue
@@ -108,15 +116,16 @@ def _pages_file(folder: Path) -> Path:
     return beside(folder, ".pages")
 
 
-def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, model: str | None, keep: bool
-                 ) -> RenderedProject:
+def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, model: str | None, keep: bool,
+                 today: datetime.date) -> RenderedProject:
     problems = ProblemCollector()
     files: dict[str, str] = {}
     sources: dict[str, SourcePage] = {}
     nav: list = []
     folders: dict[str, list] = {}  # a folder's pages form one section of the menu, titled by its first page
     written = memo.read(_pages_file(_project_folder(project, site, lang))) if model else None
-    pages = _Pages(model, written if isinstance(written, dict) else {}, keep)
+    pages = _Pages(model, written if isinstance(written, dict) else {}, keep, today)
+    feeds = feed_files(project, site, lang, today)
     for page in project.site_pages(site):
         try:
             rendered = pages.render(project, page, lang)
@@ -124,10 +133,12 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, 
             problems.extend(error.problems)
             continue
         filename = f"{page.doc_name(lang)}.md"
-        meta = _page_meta(project, page, lang, rendered, absolute_links)
+        meta = _page_meta(project, page, lang, rendered, absolute_links, feeds.links)
         files[f"docs/{filename}"] = "---\n" + _dump(meta) + "---\n\n" + rendered.body
         sources[filename] = page.source(lang)
         folder = page.folder.get(lang)
+        if page.role == "story":
+            continue  # stories are reached from their list, not the menu
         if folder is None:
             nav.append({rendered.title: filename})
         elif folder not in folders:
@@ -136,6 +147,7 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, 
         else:
             folders[folder].append({rendered.title: filename})
     problems.raise_if_any()
+    files.update(feeds.files)
     files["mkdocs.yml"] = _dump(_config(project, site, lang, nav))
     return RenderedProject(site, lang, files, sources, pages.made)
 
@@ -149,17 +161,18 @@ class _Pages:
     `build.keys`): the model digest, the page and its language, and its text (a handbook page's: every
     chapter and variation of its language). After an edit, only the pages it changed are rendered again."""
 
-    def __init__(self, model: str | None, written: dict[bytes, RenderedPage], keep: bool):
+    def __init__(self, model: str | None, written: dict[bytes, RenderedPage], keep: bool, today: datetime.date):
         self.model, self.written, self.keep = model, written, keep  # written: the project's files' pages
+        self.today = today  # in the model digest
         self.made: dict[bytes, RenderedPage] = {}
 
     def render(self, project: Project, page: Page, lang: str) -> RenderedPage:
         if self.model is None:
-            return _render_page_again(project, page, lang)
+            return _render_page_again(project, page, lang, self.today)
         key = memo.digest((self.model, page.site.id, page.id, page.role, lang, _text_of(project, page, lang)))
         rendered = (_rendered.get((key,)) if self.keep else None) or self.written.get(key)
         if rendered is None:
-            rendered = _render_page_again(project, page, lang)
+            rendered = _render_page_again(project, page, lang, self.today)
         if self.keep:
             _rendered.put((key,), rendered)
         self.made[key] = rendered
@@ -168,21 +181,25 @@ class _Pages:
 
 def _text_of(project: Project, page: Page, lang: str) -> str:
     """The text a page is rendered from besides the model."""
-    if page.role == "page":
+    if page.role in ("page", "story"):
         source = page.source(lang)
         return f"{source.file}\0{source.body}"
     return handbook_texts_digest(project, lang)
 
 
-def _render_page_again(project: Project, page: Page, lang: str) -> RenderedPage:
+def _render_page_again(project: Project, page: Page, lang: str, today: datetime.date) -> RenderedPage:
     if page.role == "page":
-        return render_page(project, page, lang)
+        return render_page(project, page, lang, today)
+    if page.role == "story":
+        rendered = render_page(project, page, lang, today)
+        return replace(rendered, body=story_body(project, page, lang, rendered.body))
     from generator.render.html.handbook import render_handbook_page  # only local sites have a handbook
 
-    return render_handbook_page(project, page, lang)
+    return render_handbook_page(project, page, lang, today)
 
 
-def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, absolute_links: bool) -> dict:
+def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, absolute_links: bool,
+               feeds: list[tuple[Page, str, str, str]]) -> dict:
     source = page.source(lang)
     here = urls.output_path(page, lang)
     others = [code for code in project.languages if code != lang]
@@ -207,6 +224,12 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
         # "Edit this page" opens the page's own source file (a handbook chapter's core file; data/handbook.yml
         # for the handbook's generated pages), not the generated project's copy. Set on the page by the plugin.
         fw["edit_url"] = project.config.repository.edit_url(folder_name(project.root) + source.file)
+    # The site's feeds, announced by its home page and the page that lists them (feed readers look there).
+    home = project.site_pages(page.site)[0]
+    announced = [(title, urls.relative_link(here, urls.output_path(listing, lang)) + name, kind)
+                 for listing, name, title, kind in feeds if page.id in (listing.id, home.id)]
+    if announced:
+        fw["feeds"] = [{"title": title, "href": href, "type": kind} for title, href, kind in announced]
     if source.meta.reviewed:
         fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
         fw["reviewed_iso"] = source.meta.reviewed.isoformat()
@@ -260,6 +283,9 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
         },
         "nav": nav,
     }
+    stories = project.story_pages(site)
+    if stories:  # reached from their list, not the menu
+        config["not_in_nav"] = "\n".join(f"/{story.doc_name(lang)}.md" for story in stories)
     return config
 
 

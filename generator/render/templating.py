@@ -35,24 +35,30 @@ from generator.model.errors import ContributorError, Problem
 from generator.model.project import Page, Project
 from generator.model.schema import Fact
 from generator.render import i18n, urls
+from generator.render.html.campaigns import CampaignsView
 from generator.render.html.charts import chart_html
+from generator.render.html.events import EventsView
 from generator.render.html.initiatives import initiatives_markdown
 from generator.render.html.learning import LearningRenderer
 from generator.render.html.markup import contact_link, sourced, unconfirmed_marker
 from generator.render.html.offer import OfferRenderer
 from generator.render.html.payments import COMPARISON_ID, COMPARISON_PAGE, PaymentsRenderer
+from generator.render.html.stories import STORIES, StoriesView
 from generator.render.jinja_cache import FolderBytecodeCache
 
 CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "chart", "good_practice", "glossary",
                  "payments", "minimum_allowance", "compare_allowances", "calculator", "local_offer",
                  "national_commitment", "handbooks", "money", "date", "number", "page_url", "main_url")
 CONTEXT_NAMES += ("learning_framework", "learning_record")
+CONTEXT_NAMES += ("campaign_calendar", "campaign_this_month", "events", "upcoming_events", "stories", "latest_stories")
 # Names that show a data file's contents, defined only when the service has that file (data/<file>.yml).
 DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "authorities", "chart": "national_data",
               "glossary": "glossary", "national_commitment": "offer", "local_offer": "offer", "payments": "payments",
               "minimum_allowance": "payments", "compare_allowances": "payments", "calculator": "payments",
               "handbooks": "handbook", "learning_framework": "learning_framework",
-              "learning_record": "learning_framework", "good_practice": "good_practice"}
+              "learning_record": "learning_framework", "good_practice": "good_practice",
+              "campaign_calendar": "campaigns", "campaign_this_month": "campaigns", "events": "events",
+              "upcoming_events": "events"}
 
 
 # Limits on what a page's template code may make, so a loop or a calculation typed by mistake (or on purpose)
@@ -197,6 +203,11 @@ class PageContext:
     project: Project
     page: Page
     lang: str
+    today: datetime.date | None = None  # the build's date (events still to come, this month's campaign)
+
+    @property
+    def day(self) -> datetime.date:
+        return self.today or datetime.date.today()
 
     @property
     def locale(self) -> str:
@@ -332,6 +343,16 @@ class PageContext:
         if "learning_framework" in project.data:
             values["learning_framework"] = lambda part="facts": LearningRenderer(project, lang).framework(part)
             values["learning_record"] = lambda: LearningRenderer(project, lang).record()
+        if project.campaigns:
+            values["campaign_calendar"] = lambda: CampaignsView(project, lang, self.day).calendar()
+            values["campaign_this_month"] = lambda: CampaignsView(project, lang, self.day).this_month()
+        if project.events:
+            values["events"] = lambda: EventsView(project, self.page, lang, self.day).listing(structured=True)
+            values["upcoming_events"] = lambda limit=3: EventsView(project, self.page, lang, self.day).listing(
+                _limit(limit))
+        if project.list_page(site, STORIES):
+            values["stories"] = lambda: StoriesView(project, self.page, lang).listing()
+            values["latest_stories"] = lambda limit=3: StoriesView(project, self.page, lang).listing(_limit(limit))
         if site.authority:
             if project.payments:
                 values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
@@ -345,6 +366,12 @@ class PageContext:
                 project.region(site.authority.region))
             values["authority"] = view
         return values
+
+
+def _limit(value: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"how many to show must be a whole number of at least 1, not {value!r}")
+    return value
 
 
 def glossary_html(project: Project, lang: str) -> Markup:
@@ -375,14 +402,14 @@ class RenderedPage:
     meta: dict = field(default_factory=dict)  # more front matter for MkDocs and the theme
 
 
-def render_page(project: Project, page: Page, lang: str) -> RenderedPage:
-    """The page's title, description and body with template expressions evaluated.
+def render_page(project: Project, page: Page, lang: str, today: datetime.date | None = None) -> RenderedPage:
+    """The page's title, description and body with template expressions evaluated; today: the build's date.
 
     Raises ContributorError, pointing at the file and line, on any template fault.
     """
     source = page.source(lang)
     texts = (source.meta.title, source.meta.description or "", source.body)
-    values = PageContext(project, page, lang).values(names_used(texts))
+    values = PageContext(project, page, lang, today).values(names_used(texts))
     title = render_text(project, source, lang, source.meta.title, values, source.field_line("title"))
     description = (render_text(project, source, lang, source.meta.description, values,
                            source.field_line("description")) if source.meta.description else None)

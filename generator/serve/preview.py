@@ -20,6 +20,7 @@ from generator.mkdocs_ext import seam
 from generator.model.errors import ContributorError
 from generator.model.loader import load_project
 from generator.model.tenant import repository
+from generator.pipeline import build_date
 from generator.render.projects import render_project_files, write_project
 
 # How long the sources must be quiet before rendering: one render per save, however many events it fires.
@@ -57,7 +58,7 @@ def _render(root: Path, site_id: str, lang: str) -> Path | None:
         if lang not in project.languages:
             print(f"'{lang}' is not one of this site's languages: {', '.join(project.languages)}.")
             return None
-        rendered = render_project_files(project, only={(site_id, lang)})
+        rendered = render_project_files(project, only={(site_id, lang)}, today=build_date())
         return write_project(project, rendered[0])
     except ContributorError as error:
         print(error.report(), flush=True)

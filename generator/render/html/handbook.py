@@ -47,7 +47,7 @@ class HandbookView:
             texts = tuple(text for chapter in self.chapters for source in (chapter.source, *chapter.variations)
                           for text in (source.meta.title, source.body))
             self.project.memo[key] = names_used(texts)
-        return PageContext(self.project, self.page, self.lang).values(self.project.memo[key])
+        return PageContext(self.project, self.page, self.lang, self.today).values(self.project.memo[key])
 
     @cached_property
     def _messages(self):
