@@ -165,15 +165,18 @@ def _search(page, query: str) -> dict:
     page.press("input.md-search__input", "End")  # Material reads the query on key up
     page.wait_for_function("n => window.__answers > n", arg=before)
     page.wait_for_timeout(60)  # the results are rendered on the next frames
-    while True:
+    meta, links = "", []
+    for _ in range(30):  # Material renders ten results at a time, more as the list is scrolled
         meta = page.inner_text(".md-search-result__meta")
-        total = int(match.group()) if (match := re.search(r"\d+", meta)) else (1 if re.search(r"\b1\b", meta) else 0)
-        links = page.eval_on_selector_all(
+        total = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
+        shown = page.eval_on_selector_all(
             ".md-search-result__list > li > a", "els => els.map(e => e.getAttribute('href'))")
-        if len(links) >= total:
+        if len(shown) >= total or (links and len(shown) == len(links)):
+            links = shown
             break
-        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTop = e.scrollHeight")  # renders more
-        page.wait_for_timeout(50)
+        links = shown
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTop = e.scrollHeight")
+        page.wait_for_timeout(100)
     return {"meta": meta, "pages": {re.sub(r"[?#].*$", "", link) for link in links},
             "marks": set(page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")),
             "missing": page.eval_on_selector_all(".md-search-result del", "els => els.map(e => e.textContent)")}
@@ -185,6 +188,7 @@ def searched(built, browser) -> dict:
     found: dict = {}
     with http_server(built.output) as base:
         context = browser.new_context()
+        context.set_default_timeout(15_000)
         context.add_init_script(COUNT_ANSWERS)
         context.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())  # no other host
         for lang, sites in SITES.items():
@@ -245,9 +249,12 @@ def test_every_mutated_form_finds_the_pages_of_the_radical(searched, site):
 
 
 def test_results_show_the_words_as_written_and_nothing_found_as_missing(searched):
-    assert "Môn" in searched["cy", "ynys-mon/", "Mon"]["marks"], "Mon finds Môn, marked as written"
-    assert {"blant", "plant"} <= searched["cy", "", "mhlant"]["marks"]
-    assert "ofalwr" in searched["cy", "", "gofalwr"]["marks"]
+    def marked(lang, site, query, word):
+        return any(word in mark for mark in searched[lang, site, query]["marks"])
+
+    assert marked("cy", "ynys-mon/", "Mon", "Môn"), "Mon finds Môn, marked as written"
+    assert marked("cy", "", "mhlant", "blant") and marked("cy", "", "mhlant", "plant")
+    assert marked("cy", "", "gofalwr", "ofalwr")
     for (lang, site, query), result in searched.items():
         if query != "keyboard" and result["pages"]:
             assert not result["missing"], f"{lang}/{site} {query!r}: marked missing {result['missing']}"
