@@ -4,6 +4,7 @@ language tree, and (while the seam is installed) less work per build.
 Always:
 - theme templates get our gettext catalogue and Babel formatting: our overrides in site_src/overrides write
   `{{ _("Part of %(brand)s", brand=...) }}` and get the string in the page's language, plural forms included;
+- search uses our lunr pipeline for the site's language where the theme ships one (`search_language`);
 - the search's count of results in every plural form of the language (`fw_search_counts`, for fostering.js);
 - Material's invalid `tabindex=""` on a menu section's label is left out;
 - names kept in another language (data/glossary.yml `names`) are marked with it (generator/render/names.py).
@@ -34,7 +35,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.mkdocs_ext import markdown_memo, page_memos, seam, search_memo, template_memo
+from generator.mkdocs_ext import markdown_memo, page_memos, seam, search_language, search_memo, template_memo
 from generator.mkdocs_ext.fragment_cache import fragments, page_fragments
 from generator.mkdocs_ext.menu_cache import MenuCache
 from generator.mkdocs_ext.theme_env import wrap_get_env
@@ -68,6 +69,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         markdown_memo.enabled = search_memo.enabled = self.fast
         template_memo.enabled = (template_memo.wanted or page_memos.active()) and self.fast and not self.serving
         theme = config.theme
+        search_language.configure(config, self.config.lang)
         if self.fast:
             if str(seam.THEME_DIR) not in theme.dirs:
                 theme.dirs.insert(1 if theme.custom_dir else 0, str(seam.THEME_DIR))

@@ -12,14 +12,16 @@ differs, naming what to re-sync: after upgrading MkDocs or Material, read the or
 version in line (the file named in the message), then update the digest (`python -m generator.mkdocs_ext.seam`
 prints the current ones).
 
-Three kinds of entry:
+Four kinds of entry:
 - `Replace`: installed at a worker's start (`install`), put back by `remove`;
 - `PerBuild`: applied by the plugin to each build's theme or environment (`mkdocs_ext.plugin`), only while the
   seam is installed;
 - `Copy`: a Material template we ship a changed copy of (`theme/`: put in front of Material's templates while
   the seam is installed), or one our templates wrap (`site_src/overrides/main.html` wraps blocks of base.html
   in `fw_once`, which renders them every time on the plain route), or one we ship a corrected copy of on both
-  routes (`site_src/overrides/partials/languages/cy.html`: Material's Welsh interface strings).
+  routes (`site_src/overrides/partials/languages/cy.html`: Material's Welsh interface strings);
+- `Extend`: a behaviour of Material's we build on through its own extension point, on both routes (it changes
+  what a site does, not how fast it is built), checked like the others so an upgrade is read before it ships.
 """
 
 from __future__ import annotations
@@ -65,8 +67,14 @@ class Copy:
     ours: str
 
 
+@dataclass(frozen=True)
+class Extend:
+    original: str
+    ours: str
+
+
 _EXT = "generator/mkdocs_ext/"
-REGISTER: tuple[Replace | PerBuild | Copy, ...] = (
+REGISTER: tuple[Replace | PerBuild | Copy | Extend, ...] = (
     # MkDocs reads the generated configuration and front matter (JSON) with json, not PyYAML.
     Replace("mkdocs.utils.meta:get_data", "generator.mkdocs_ext.json_sources:read_front_matter",
             _EXT + "json_sources.py"),
@@ -106,6 +114,13 @@ REGISTER: tuple[Replace | PerBuild | Copy, ...] = (
          "config, analytics, scripts)"),
     # Material's Welsh interface strings, corrected (a language's strings can only be changed by a copy).
     Copy("material:templates/partials/languages/cy.html", "site_src/overrides/partials/languages/cy.html"),
+    # Search in a language of ours: Material's search plugin keeps the language and pipeline we set before its
+    # on_config; its worker loads lunr/min/lunr.<lang>.min.js, uses lunr[lang] as a plugin and removes the
+    # pipeline steps not configured; our file wraps lunr 2.3.9's Index.query (terms with wildcards skip lunr's
+    # search pipeline) and relies on Material marking a word missing unless a matched term begins with it.
+    Extend("material.plugins.search.plugin:SearchPlugin.on_config", _EXT + "search_language.py"),
+    Extend("material:templates/assets/javascripts/workers/search.a7633da7.min.js",
+           "site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js (and search_language.py)"),
     # The live preview looks for changed files more often than MkDocs' server does by default.
     Replace("mkdocs.commands.serve:LiveReloadServer", "generator.mkdocs_ext.preview_server:LiveReloadServer",
             _EXT + "preview_server.py", when="preview"),
@@ -138,6 +153,8 @@ DIGESTS = {
     "material:templates/partials/top.html": "23ba2f90fab15f5d3c67556fe3acb894",
     "material:templates/base.html": "a43f44ae0f4a6a1abe9a3f1a25a3e12e",
     "material:templates/partials/languages/cy.html": "37424eb5dcf26bc68ffb603ea62d835e",
+    "material.plugins.search.plugin:SearchPlugin.on_config": "b635b73944a6a975b9f7e9ca51cf7706",
+    "material:templates/assets/javascripts/workers/search.a7633da7.min.js": "5b617b7317db86e3496dc6047fc02b44",
     "mkdocs.commands.serve:LiveReloadServer": "3dd0540feb5ebc9e1f1e59148fa67d7d",
 }
 
@@ -215,7 +232,10 @@ def current_digest(name: str) -> str:
     if name.startswith("material:"):
         import material
 
-        data = (Path(material.__file__).parent / name.partition(":")[2]).read_bytes()
+        path = Path(material.__file__).parent / name.partition(":")[2]
+        if not path.is_file():  # a renamed bundle (its name carries its hash) is a changed one
+            return "missing"
+        data = path.read_bytes()
     else:
         found = original(name)
         data = inspect.getsource(getattr(found, "__wrapped__", found)).encode()
