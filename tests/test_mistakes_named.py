@@ -52,6 +52,14 @@ CASES = {
     "navigation entry twice": ("data/navigation.yml", "  - who-can-foster\n", "  - who-can-foster\n" * 2,
                                "listed twice", None),
     "deleted regions": ("data/regions.yml", "", None, "This data file is missing", None),
+    # A page shared by the 22 council sites: named once, with the line, though built 22 times.
+    "link to a missing page file": ("content/en/authority/contact.md", None, "\n[Gone](no-such-page.md)\n",
+                                    "leads to a page that does not exist", "[Gone]"),
+    "link to a missing address": ("content/cy/handbook/iechyd.md", None, "\n[Ar goll](../dim-tudalen/)\n",
+                                  "leads to a page that does not exist", "[Ar goll]"),
+    # The built-page gate named the chapter's core file for this; what was edited is the variation.
+    "figure typed into a regional variation": ("content/en/handbook/regions/cardiff-and-vale/enfys.md", None,
+                                               "\nThere are 4,321 carers.\n", "'4,321' is typed", "4,321"),
 }
 
 
@@ -99,6 +107,8 @@ def test_mistake_is_named_with_its_file(project, name):
     assert expected in messages, messages
     if line_text:
         assert f"{file}, line {_line(changed, line_text)}" in messages, messages
+    if name.startswith("link"):
+        assert messages.count(expected) == 1, messages
 
 
 def test_unchanged_copy_passes(project):

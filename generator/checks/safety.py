@@ -13,7 +13,7 @@ A template expression the sandbox refuses is reported when pages are rendered (g
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,10 +54,7 @@ def check_raw_html(project: Project) -> list[Problem]:
     for page in project.pages:
         if not _MAYBE_UNSAFE.search(page.body):  # no tag, address or attribute list in the body: few pages
             continue
-        text = read_source(project.root / page.file, page.file)
-        # Blank out code and template expressions, keeping line breaks so line numbers stay right.
-        for pattern in (_FENCE, _JINJA, _CODE_SPAN):
-            text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = written_markdown(project, page)
         problems.extend(_unsafe_markdown(page, text))
         for match in _TAG.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
@@ -80,14 +77,29 @@ def check_raw_html(project: Project) -> list[Problem]:
 _MAYBE_UNSAFE = re.compile(r"<|\]\(|\]:|\{")
 
 
+def written_markdown(project: Project, page) -> str:
+    """A page's source file as its contributor wrote it, with code and template expressions blanked out (line
+    breaks kept, so line numbers stay right): what is left is the Markdown and HTML written by hand."""
+    text = read_source(project.root / page.file, page.file)
+    for pattern in (_FENCE, _JINJA, _CODE_SPAN):
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return text
+
+
+def addresses(page, text: str) -> Iterator[tuple[int, str]]:
+    """Each address the body of `written_markdown` gives a link or image, with its line."""
+    for match in _ADDRESS.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line >= page.body_line:
+            yield line, next(group for group in match.groups() if group is not None)
+
+
 def _unsafe_markdown(page, text: str) -> list[Problem]:
     """Link addresses whose scheme is not allowed (after the decoding a browser does), and attribute-list
     attributes outside ALLOWED_ATTRIBUTES (a style can load from another host or cover the page)."""
     problems = []
-    for match in _ADDRESS.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        address = next(group for group in match.groups() if group is not None)
-        if line >= page.body_line and (scheme := unsafe_scheme(address)):
+    for line, address in addresses(page, text):
+        if scheme := unsafe_scheme(address):
             problems.append(Problem(page.file, f"The link address '{address}' uses the scheme '{scheme}:', which "
                                     f"pages may not use (allowed: {', '.join(sorted(SAFE_SCHEMES))}).", line,
                                     fix=_SCHEMES_FIX))

@@ -30,6 +30,8 @@ from generator.checks import scope
 from generator.checks.facts import SiteReading, TreeFacts, read_site
 from generator.checks.release import check_release
 from generator.checks.safety import check_raw_html
+from generator.checks.source_figures import check_source_figures
+from generator.checks.source_links import check_source_links
 from generator.model.errors import ContributorError, in_folder, warnings_report
 from generator.model.loader import load_project
 from generator.model.project import Project
@@ -44,7 +46,7 @@ def check_sources(root: Path, warnings: list | None = None, today: datetime.date
     """Load and validate, and render every page in memory (as on the day `today`); raise with every problem
     found."""
     project = load_project(root)
-    problems = check_raw_html(project)
+    problems = check_raw_html(project) + check_source_links(project) + check_source_figures(project)
     try:
         render_project_files(project, today=today)
     except ContributorError as error:
@@ -161,7 +163,8 @@ class BuildRun:
         if self.content_problems is None:
             self.currency = checks.check_currency(self.project, self.release, self.today)
             self.content_problems = ((check_release(self.project) if self.release else []) + self.currency.errors
-                                     + check_raw_html(self.project))
+                                     + check_raw_html(self.project) + check_source_links(self.project)
+                                     + check_source_figures(self.project))
         return self.content_problems
 
     def store(self, job: Job, reading: SiteReading) -> None:
