@@ -354,7 +354,7 @@ class PageContext:
                 _limit(limit))
         if project.places:
             # One include for any page (the landing pages too): the finder box, and the A–Z it falls back to.
-            values["place_finder"] = lambda: PlacesView(project, lang, self.link_to).finder()
+            values["place_finder"] = lambda: PlacesView(project, lang, self.link_to, self.page.id).finder()
             values["places_a_z"] = lambda: PlacesView(project, lang, self.link_to).a_z()
         if project.list_page(site, STORIES):
             values["stories"] = lambda: StoriesView(project, self.page, lang).listing()

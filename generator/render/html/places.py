@@ -67,6 +67,7 @@ class PlacesView:
     project: Project
     lang: str
     link: Callable[[Page], str]
+    page_id: str = ""  # the page showing it: the A–Z page does not link to itself
 
     def _gettext(self, message: str) -> str:
         return i18n.translations(self.project.root, self.lang).gettext(message)
@@ -77,6 +78,9 @@ class PlacesView:
     def _a_z(self) -> str | None:
         page = self.project.site_pages_by_id(self.project.site("main")).get(A_Z_PAGE)
         return self.link(page) if page else None
+
+    def _on_a_z(self) -> bool:
+        return self.page_id == A_Z_PAGE
 
     def finder(self, ident: str = "fw-place") -> Markup:
         """The box: a label, a hint, a text field and a button, and the places as JSON for the script."""
@@ -94,7 +98,7 @@ class PlacesView:
         payload = json.dumps({"places": data, "strings": strings}, ensure_ascii=False,
                              separators=(",", ":")).replace("</", "<\\/")
         a_z_link = Markup('<p class="fw-place-finder__a-z"><a href="{}">{}</a></p>').format(
-            a_z, _("All places from A to Z")) if a_z else Markup("")
+            a_z, _("All places from A to Z")) if a_z and not self._on_a_z() else Markup("")
         return Markup(
             '<div class="fw-place-finder" data-fw-place-finder>'
             '<form class="fw-place-finder__form" role="search" method="get"{action} aria-labelledby="{id}-title">'
