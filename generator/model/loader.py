@@ -548,8 +548,7 @@ def _check_places(project: Project, doc: YamlDocument) -> list[Problem]:
             if authority_id not in authority_ids:
                 problem((key, index, "authorities", position),
                         f"'{authority_id}' is not an authority id in data/authorities.yml.",
-                        "Use the id of an authority listed in data/authorities.yml, e.g. '"
-                        + next(iter(sorted(authority_ids)), "cardiff") + "'.")
+                        "Use the id of an authority listed in data/authorities.yml.")
         for position, source_id in enumerate(sources):
             if source_id not in project.sources:
                 problem((key, index, field) + ((position,) if field == "sources" else ()),

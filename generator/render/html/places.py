@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from babel import Locale
 from markupsafe import Markup
 
 from generator.model.project import Page, Project
@@ -114,9 +115,25 @@ class PlacesView:
         ).format(action=Markup(' action="{}"').format(a_z) if a_z else Markup(""), id=ident,
                  title=_("Find your team by where you live"),
                  label=_("Your town, village, community or postcode"),
-                 hint=_("Type a town, village or community, in Welsh or English, or the first half of your "
-                        "postcode (for example CF10)."),
+                 hint=self._hint(),
                  find=_("Find"), a_z=a_z_link, payload=Markup(payload))
+
+    def _hint(self) -> str:
+        """What to type: a place (in any of the site's languages, named in the page's) or a postcode district,
+        with the data's first district as the example."""
+        _ = self._gettext
+        districts = self.project.places.postcode_districts
+        hint = (_("Type a town, village or community, or the first half of your postcode (for example "
+                  "%(district)s).") % {"district": districts[0].district} if districts
+                else _("Type a town, village or community."))
+        codes = self.project.languages
+        if len(codes) > 1:
+            names = Locale.parse(self.project.language(self.lang).locale).languages
+            joined = names.get(codes[0], codes[0])
+            for code in codes[1:]:
+                joined = _("%(first)s or %(second)s") % {"first": joined, "second": names.get(code, code)}
+            hint += " " + _("You can use its %(languages)s name.") % {"languages": joined}
+        return hint
 
     def a_z(self) -> Markup:
         """Every place in the page's language's alphabetical order, by letter, each linking to its council(s);
