@@ -126,7 +126,8 @@ class PlacesView:
         hint = (_("Type a town, village or community, or the first half of your postcode (for example "
                   "%(district)s).") % {"district": districts[0].district} if districts
                 else _("Type a town, village or community."))
-        codes = self.project.languages
+        # The page's language first: in Welsh, "Cymraeg neu Saesneg" needs no mutation after "neu".
+        codes = [self.lang] + [code for code in self.project.languages if code != self.lang]
         if len(codes) > 1:
             names = Locale.parse(self.project.language(self.lang).locale).languages
             joined = names.get(codes[0], codes[0])
