@@ -35,6 +35,10 @@ class Entry:
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next(iter(self.names.values()))
 
+    def name_lang(self, lang: str) -> str:
+        """The language the name shown in lang is written in: another one where it has no form in lang."""
+        return lang if self.names.get(lang) else next(iter(self.names))
+
 
 def entries(project: Project) -> list[Entry]:
     """Every council by its own name, then the places and postcode districts of data/places.yml."""
@@ -87,7 +91,7 @@ class PlacesView:
         """The box: a label, a hint, a text field and a button, and the places as JSON for the script."""
         _ = self._gettext
         lang = self.lang
-        data = [{"n": e.name(lang),
+        data = [{"n": e.name(lang), "l": e.name_lang(lang),
                  "o": [name for code, name in e.names.items() if code != lang and name != e.name(lang)],
                  "p": e.kind == "postcode",
                  "c": [[a.council.get(lang), self._home(a)] for a in e.authorities]}
@@ -185,4 +189,7 @@ class PlacesView:
                                  if code != lang and name != entry.name(lang))
         links = Markup(", ").join(Markup('<a href="{}">{}</a>').format(self._home(a), a.council.get(lang))
                                   for a in entry.authorities)
-        return Markup('<span class="fw-places__name">{}</span>{}: {}').format(entry.name(lang), others, links)
+        written = entry.name_lang(lang)
+        name = (Markup('<span class="fw-places__name">{}</span>').format(entry.name(lang)) if written == lang else
+                Markup('<span class="fw-places__name" lang="{}">{}</span>').format(written, entry.name(lang)))
+        return name + Markup("{}: {}").format(others, links)

@@ -292,6 +292,7 @@
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
         name.className = "fw-place-finder__place";
+        if (option.place.l !== document.documentElement.lang) name.setAttribute("lang", option.place.l);
         name.textContent = option.place.p ? data.strings.postcode.replace("%(district)s", option.place.n)
           : option.place.n;
         council.className = "fw-place-finder__council";
