@@ -164,8 +164,9 @@ class PlacesView:
         if postcodes:
             rows = Markup("").join(Markup("<li>{}</li>").format(self._item(e)) for e in postcodes)
             sections.append(Markup('<h2 id="postcode">{}</h2><p>{}</p><ul class="fw-places__list">{}</ul>').format(
-                _("Postcode districts"), _("A postcode district can include addresses in more than one council; "
-                                           "every council with addresses in it is listed."), rows))
+                _("Postcode districts"), _("A postcode district can reach into more than one council. The councils "
+                                           "listed are those our sources name; if yours is not among them, look "
+                                           "for your town or village instead."), rows))
             nav += Markup('<li><a href="#postcode">{}</a></li>').format(_("Postcode districts"))
         return Markup('<div class="fw-places"><nav class="fw-places__letters" aria-label="{}"><ul>{}</ul></nav>'
                       '{}</div>').format(_("Letters"), nav, Markup("").join(sections))
