@@ -23,6 +23,7 @@ from generator.model.schema import (
     NavigationFile,
     OfferFile,
     PaymentsFile,
+    PlacesFile,
     RegionsFile,
     SiteFile,
     Source,
@@ -52,6 +53,7 @@ DATA_FILES = {
     "learning_framework": LearningFrameworkFile,
     "campaigns": CampaignCalendarFile,
     "events": EventsFile,
+    "places": PlacesFile,
 }
 # Every tenant has these; the others are optional (a tenant with one site has no regions or authorities, and
 # the pages that show a missing file's data cannot be written).
@@ -59,7 +61,8 @@ REQUIRED_FILES = ("site", "sources", "navigation")
 # Optional files that name what another file holds: each needs the other (a file that is missing while another
 # needs it is one message, not one per entry that names it).
 NEEDS = {"authorities": ("regions",), "regions": ("authorities",), "payments": ("authorities",),
-         "offer": ("authorities",), "good_practice": ("authorities", "regions"), "learning_framework": ("regions",)}
+         "offer": ("authorities",), "good_practice": ("authorities", "regions"), "learning_framework": ("regions",),
+         "places": ("authorities",)}
 _WHAT_IT_NAMES = {"regions": "the regions", "authorities": "the local authorities"}
 # Files whose entries have ids that must be unique: file name -> key of the list.
 _ID_LISTS = {"sources": "sources", "regions": "regions", "authorities": "authorities", "national_data": "charts",
@@ -140,6 +143,7 @@ def _load_project(root: Path) -> Project:
         compose_handbook=handbook_pages,
         campaigns=parsed.get("campaigns"),
         events=parsed.get("events"),
+        places=parsed.get("places"),
     )
     problems.extend(_cross_check(project, docs))
     problems.raise_if_any()
@@ -252,6 +256,8 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
     found.extend(_check_stories(project))
     if project.events:
         found.extend(_check_events(project, docs["events"]))
+    if project.places:
+        found.extend(_check_places(project, docs["places"]))
     if project.payments:
         found.extend(_check_payments(project, docs["payments"]))
     if project.offer:
@@ -526,4 +532,45 @@ def _check_events(project: Project, doc: YamlDocument) -> list[Problem]:
                                      f"{language_name(lang)} lists them.", doc.line_of(("events",)), "events",
                                      f"Add 'lists: events' to the front matter of the page in content/{lang}/{kind}/ "
                                      "that shows them (and list the page in data/navigation.yml)."))
+    return found
+
+
+def _check_places(project: Project, doc: YamlDocument) -> list[Problem]:
+    """Every place and postcode district names councils and sources that exist, and each is listed once."""
+    found: list[Problem] = []
+    authority_ids = {a.id for a in project.authorities}
+
+    def problem(path: tuple, message: str, fix: str) -> None:
+        found.append(Problem(doc.file, message, doc.line_of(path), field_name(path), fix))
+
+    def check(key: str, index: int, authorities: list[str], sources: list[str], field: str) -> None:
+        for position, authority_id in enumerate(authorities):
+            if authority_id not in authority_ids:
+                problem((key, index, "authorities", position),
+                        f"'{authority_id}' is not an authority id in data/authorities.yml.",
+                        "Use the id of an authority listed in data/authorities.yml.")
+        for position, source_id in enumerate(sources):
+            if source_id not in project.sources:
+                problem((key, index, field) + ((position,) if field == "sources" else ()),
+                        f"The source '{source_id}' is not in data/sources.yml.",
+                        "Add the page that says where the place is to data/sources.yml, or use the id of one "
+                        "listed there.")
+
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for index, place in enumerate(project.places.places):
+        # A place's one `source` is checked with every data file's (_cross_check); a district has several.
+        check("places", index, place.authorities, [], "source")
+        key = (place.name.get(project.default_language).casefold(), tuple(sorted(place.authorities)))
+        if key in seen:
+            problem(("places", index, "name"), f"'{place.name.get(project.default_language)}' is listed twice "
+                    "for the same council.", "Remove one of the two entries.")
+        seen.add(key)
+    districts: set[str] = set()
+    for index, area in enumerate(project.places.postcode_districts):
+        check("postcode_districts", index, area.authorities, area.sources, "sources")
+        if area.district in districts:
+            problem(("postcode_districts", index, "district"), f"The postcode district {area.district} is listed "
+                    "twice.", "List it once, with every council it reaches in 'authorities' and every source in "
+                    "'sources'.")
+        districts.add(area.district)
     return found

@@ -23,6 +23,7 @@ from generator.model.schema import (
     NavigationFile,
     OfferFile,
     PaymentsFile,
+    PlacesFile,
     Region,
     SiteFile,
     SiteKind,
@@ -99,6 +100,7 @@ class Project:
     compose_handbook: Callable[[Project, Site], list[Page]] | None = field(default=None, repr=False, compare=False)
     campaigns: CampaignCalendarFile | None = None
     events: EventsFile | None = None
+    places: PlacesFile | None = None
 
     @property
     def languages(self) -> list[str]:

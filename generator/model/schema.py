@@ -1002,3 +1002,62 @@ class EventsFile(Strict):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{value!r} is not a time zone. How to fix: write one like 'Europe/London'.") from None
         return value
+
+
+# --- Places: find your team by place -------------------------------------------------------------------
+
+PostcodeDistrict = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")]
+
+
+class PlaceName(RootModel[dict[str, NonEmpty]]):
+    """A place's name in the languages its source gives: {en: Cardigan, cy: Aberteifi}, or {en: Tregaron}.
+    A language left out shows the name as given (a proper name is not translated)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _known_languages(self, info: ValidationInfo) -> PlaceName:
+        languages = (info.context or {}).get("languages", [])
+        if not self.root:
+            raise ValueError("The place has no name. How to fix: write it as '{en: ..., cy: ...}'.")
+        unknown = [code for code in self.root if languages and code not in languages]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is not one of this site's languages. How to fix: use "
+                             + " and ".join(f"'{c}'" for c in languages) + ".")
+        return self
+
+    def get(self, lang: str) -> str:
+        return self.root.get(lang) or next(iter(self.root.values()))
+
+    def forms(self) -> tuple[str, ...]:
+        """Every written form, each once."""
+        return tuple(dict.fromkeys(self.root.values()))
+
+
+class Place(Strict):
+    name: PlaceName
+    authorities: list[Id] = Field(min_length=1)  # the council(s) it is in
+    source: Id
+
+
+class PostcodeArea(Strict):
+    """A postcode district (the first half of a postcode) and every council with addresses in it."""
+
+    district: PostcodeDistrict
+    authorities: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+    @field_validator("district", mode="before")
+    @classmethod
+    def _upper(cls, value):
+        if isinstance(value, str) and not re.fullmatch(r"[A-Za-z]{1,2}[0-9][0-9A-Za-z]?", value.strip()):
+            raise ValueError(f"{value!r} is not a postcode district. How to fix: write the first half of a "
+                             "postcode, like CF10 or NP4.")
+        return value.strip().upper() if isinstance(value, str) else value
+
+
+class PlacesFile(Strict):
+    """data/places.yml: places and postcode districts, each with its council(s) and its source."""
+
+    places: list[Place] = Field(default_factory=list)
+    postcode_districts: list[PostcodeArea] = Field(default_factory=list)

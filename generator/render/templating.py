@@ -43,6 +43,7 @@ from generator.render.html.learning import LearningRenderer
 from generator.render.html.markup import contact_link, sourced, unconfirmed_marker
 from generator.render.html.offer import OfferRenderer
 from generator.render.html.payments import COMPARISON_ID, COMPARISON_PAGE, PaymentsRenderer
+from generator.render.html.places import PlacesView
 from generator.render.html.stories import STORIES, StoriesView
 from generator.render.jinja_cache import FolderBytecodeCache
 
@@ -51,6 +52,7 @@ CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "ch
                  "national_commitment", "handbooks", "money", "date", "number", "page_url", "main_url")
 CONTEXT_NAMES += ("learning_framework", "learning_record")
 CONTEXT_NAMES += ("campaign_calendar", "campaign_this_month", "events", "upcoming_events", "stories", "latest_stories")
+CONTEXT_NAMES += ("place_finder", "places_a_z")
 # Names that show a data file's contents, defined only when the service has that file (data/<file>.yml).
 DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "authorities", "chart": "national_data",
               "glossary": "glossary", "national_commitment": "offer", "local_offer": "offer", "payments": "payments",
@@ -58,7 +60,7 @@ DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "a
               "handbooks": "handbook", "learning_framework": "learning_framework",
               "learning_record": "learning_framework", "good_practice": "good_practice",
               "campaign_calendar": "campaigns", "campaign_this_month": "campaigns", "events": "events",
-              "upcoming_events": "events"}
+              "upcoming_events": "events", "place_finder": "places", "places_a_z": "places"}
 
 
 # Limits on what a page's template code may make, so a loop or a calculation typed by mistake (or on purpose)
@@ -350,6 +352,10 @@ class PageContext:
             values["events"] = lambda: EventsView(project, self.page, lang, self.day).listing(structured=True)
             values["upcoming_events"] = lambda limit=3: EventsView(project, self.page, lang, self.day).listing(
                 _limit(limit))
+        if project.places:
+            # One include for any page (the landing pages too): the finder box, and the A–Z it falls back to.
+            values["place_finder"] = lambda: PlacesView(project, lang, self.link_to, self.page.id).finder()
+            values["places_a_z"] = lambda: PlacesView(project, lang, self.link_to).a_z()
         if project.list_page(site, STORIES):
             values["stories"] = lambda: StoriesView(project, self.page, lang).listing()
             values["latest_stories"] = lambda limit=3: StoriesView(project, self.page, lang).listing(_limit(limit))

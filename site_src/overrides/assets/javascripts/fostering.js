@@ -180,3 +180,154 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-calculator]"), calculator);
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), sortable);
 })();
+
+/* Find your team by place (generator/render/html/places.py): suggestions as the visitor types, with the ARIA
+   combobox pattern (a text field controlling a listbox; arrows move the active option, announced through
+   aria-activedescendant; Enter opens it; Escape closes the list, then clears the field). Without this script
+   the form goes to the A–Z of places. Matching folds case, accents and Welsh mutations with the Welsh search's
+   own rules (lunr.cy.min.js, loaded from beside this file), so "Ynys Mon", "ynys môn" and "Ynys Môn" are one. */
+(function () {
+  "use strict";
+  var boxes = document.querySelectorAll("[data-fw-place-finder]");
+  var self = document.currentScript && document.currentScript.src;
+  if (!boxes.length) return;
+
+  var rules = null;
+  function fold(text) {
+    var folded = rules ? rules.fold(text) : text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+  function forms(query) { return rules ? rules.radicals(query) : [query]; }
+  if (self) {
+    var script = document.createElement("script");
+    script.src = self.replace(/fostering\.js(\?.*)?$/, "lunr/min/lunr.cy.min.js");
+    script.onload = function () { rules = window.fwWelshRules || null; };
+    document.head.appendChild(script);
+  }
+
+  var POSTCODE = /^([a-z]{1,2}\d[a-z\d]?)(?: ?\d[a-z]{0,2})?$/;
+  var LIMIT = 8;
+
+  /* The places a query finds, best first: names that begin with it, then names with a word that does. */
+  function search(places, text) {
+    var query = fold(text);
+    if (!query) return [];
+    var found = [];
+    var postcode = POSTCODE.exec(query);
+    places.forEach(function (place) {
+      var rank = -1;
+      if (place.p) {
+        var code = place.n.toLowerCase();
+        if (postcode) rank = code === postcode[1] ? 0 : query.indexOf(" ") < 0 && code.lastIndexOf(query, 0) === 0 ? 1 : -1;
+      } else {
+        [place.n].concat(place.o).forEach(function (name) {
+          var written = fold(name);
+          forms(query).forEach(function (form) {
+            var squeezed = form.replace(/ /g, "");
+            var r = written.lastIndexOf(form, 0) === 0 || written.replace(/ /g, "").lastIndexOf(squeezed, 0) === 0 ? 0
+              : (" " + written).indexOf(" " + form) >= 0 ? 1 : -1;
+            if (r >= 0 && (rank < 0 || r < rank)) rank = r;
+          });
+        });
+      }
+      if (rank >= 0) found.push({ place: place, rank: rank });
+    });
+    found.sort(function (a, b) { return a.rank - b.rank || a.place.n.localeCompare(b.place.n); });
+    var options = [];
+    found.forEach(function (hit) {
+      hit.place.c.forEach(function (council) { options.push({ place: hit.place, council: council }); });
+    });
+    return options.slice(0, LIMIT);
+  }
+
+  function finder(box) {
+    var data = JSON.parse(box.querySelector(".fw-place-finder__data").textContent);
+    var form = box.querySelector("form");
+    var input = box.querySelector("input");
+    var id = input.id + "-list";
+    var list = document.createElement("ul");
+    var status = document.createElement("p");
+    var options = [], active = -1;
+    list.id = id;
+    list.className = "fw-place-finder__list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", data.strings.suggestions);
+    list.hidden = true;
+    status.className = "fw-place-finder__status";
+    status.setAttribute("role", "status");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", id);
+    input.setAttribute("aria-expanded", "false");
+    form.appendChild(list);
+    form.appendChild(status);
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function activate(position) {
+      var items = list.children;
+      if (active >= 0 && items[active]) items[active].setAttribute("aria-selected", "false");
+      active = position;
+      if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      items[active].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    }
+    function go(option) { window.location.href = option.council[1]; }
+    function update() {
+      options = search(data.places, input.value);
+      list.textContent = "";
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      options.forEach(function (option, position) {
+        var item = document.createElement("li");
+        var name = document.createElement("span");
+        var council = document.createElement("span");
+        item.id = id + "-" + position;
+        item.className = "fw-place-finder__option";
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", "false");
+        name.className = "fw-place-finder__place";
+        if (option.place.l !== document.documentElement.lang) name.setAttribute("lang", option.place.l);
+        name.textContent = option.place.p ? data.strings.postcode.replace("%(district)s", option.place.n)
+          : option.place.n;
+        council.className = "fw-place-finder__council";
+        council.textContent = option.council[0];
+        item.appendChild(name);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(council);
+        /* mousedown, not click: the field keeps its focus, so the list is not closed first. */
+        item.addEventListener("mousedown", function (event) { event.preventDefault(); go(option); });
+        list.appendChild(item);
+      });
+      var typed = fold(input.value) !== "";
+      list.hidden = !options.length;
+      input.setAttribute("aria-expanded", options.length ? "true" : "false");
+      status.textContent = !typed ? "" : options.length ? data.strings.results.replace("%(num)s", options.length)
+        : data.strings.none;
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () { if (input.value) update(); });
+    input.addEventListener("blur", close);
+    input.addEventListener("keydown", function (event) {
+      var open = !list.hidden;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (!open) { update(); if (options.length) activate(0); return; }
+        activate(Math.min(active + 1, options.length - 1));
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        if (open) activate(active <= 0 ? options.length - 1 : active - 1);
+      } else if (event.key === "Enter") {
+        if (open && options.length) { event.preventDefault(); go(options[Math.max(active, 0)]); }
+      } else if (event.key === "Escape") {
+        if (open) { event.preventDefault(); close(); } else { input.value = ""; status.textContent = ""; }
+      }
+    });
+  }
+  Array.prototype.forEach.call(boxes, finder);
+})();
