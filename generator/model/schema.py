@@ -1025,7 +1025,7 @@ class LandingFigure(Strict):
     chart: Id | None = None
     group: Id | None = None
     series: Id | None = None
-    fact: Id | None = None
+    fact: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None  # as in data/site.yml
 
     @model_validator(mode="after")
     def _one_origin(self) -> LandingFigure:

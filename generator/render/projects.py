@@ -258,7 +258,7 @@ def _frame_links(project: Project, page: Page, lang: str, here: str, absolute_li
         links["contact"] = href(contact)
     main = project.site_pages_by_id(project.site("main"))
     links["footer"] = [{"title": main[page_id].source(lang).meta.title, "href": href(main[page_id])}
-                       for page_id in landing_data(project).footer if page_id in main]
+                       for page_id in landing_data(project).footer if page_id in main and main[page_id] != contact]
     return links
 
 

@@ -151,10 +151,11 @@ class LandingView:
                 else source.title.get(self.lang))
         return Markup(
             '<li class="fw-keyfigure"><span class="fw-keyfigure__value" tabindex="0" aria-describedby="{0}">{1}'
-            '<span class="fw-keyfigure__tip" role="tooltip">{2}</span></span>'
+            '<span class="fw-keyfigure__tip" role="tooltip" data-source="{7}">{2}</span></span>'
             '<span class="fw-keyfigure__label">{3}</span>'
-            '<span class="fw-keyfigure__source" id="{0}">{4}: {5} ({6})</span></li>'
-        ).format(tip, sourced(value, {source_id}), detail, self._text(figure.label), self.gettext("Source"), cite, when)
+            '<span class="fw-keyfigure__source" id="{0}" data-source="{7}">{4}: {5} ({6})</span></li>'
+        ).format(tip, sourced(value, {source_id}), detail, self._text(figure.label), self.gettext("Source"), cite, when,
+                 source_id)
 
     def contact_card(self) -> Markup:
         view = self.authority
