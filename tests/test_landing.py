@@ -57,14 +57,14 @@ def test_the_national_landing_page_is_drawn_from_the_data(built: Built, lang: st
     # Journey cards: each card's title, in the page's language, links to the page the data names.
     cards = soup.select(".fw-card")
     assert [c.h3.get_text(strip=True) for c in cards] == [card.title.get(lang) for card in landing.cards]
-    for element, card in zip(cards, landing.cards):
+    for element, card in zip(cards, landing.cards, strict=True):
         assert _target(built, page_file, element.a["href"]) == _file(built, _pages(built, "main")[card.page], lang)
         assert element.svg is not None and element.svg["aria-hidden"] == "true"
     # Key figures: the chart's value in the page's number style, its source in the page and in the tooltip.
     charts = {c.id: c for c in project.charts}
     figures = soup.select(".fw-keyfigure")
     assert len(figures) == len(landing.figures) > 0
-    for element, figure in zip(figures, landing.figures):
+    for element, figure in zip(figures, landing.figures, strict=True):
         chart = charts[figure.chart]
         group = next(g for g in chart.groups if g.id == figure.group)
         value = element.select_one(".fw-keyfigure__value .fw-figure")
@@ -98,7 +98,7 @@ def test_a_council_landing_page_shows_its_own_contact_card_and_region(built: Bui
     action = soup.select_one("a.fw-hero__action")
     assert _target(built, page_file, action["href"]) == _file(built, _pages(built, "cardiff")["contact"], lang)
     card = soup.select_one(".fw-contact-card")
-    rows = dict(zip([dt.get_text(strip=True) for dt in card.select("dt")], card.select("dd")))
+    rows = dict(zip([dt.get_text(strip=True) for dt in card.select("dt")], card.select("dd"), strict=True))
     web = (authority.web_page_in.get(lang) or authority.web_page).value
     assert any(a.get("href") == web for dd in rows.values() for a in dd.select("a"))
     assert region.name.get(lang) in [dd.get_text(strip=True) for dd in rows.values()]
@@ -106,7 +106,7 @@ def test_a_council_landing_page_shows_its_own_contact_card_and_region(built: Bui
     if authority.phone.unconfirmed:
         assert card.select(".fw-unconfirmed")
     # Journey cards prefer the council's own pages where the data names one.
-    for element, item in zip(soup.select(".fw-card"), landing.cards):
+    for element, item in zip(soup.select(".fw-card"), landing.cards, strict=True):
         expected = _pages(built, "cardiff")[item.local_page] if item.local_page else _pages(built, "main")[item.page]
         assert _target(built, page_file, element.a["href"]) == _file(built, expected, lang)
 

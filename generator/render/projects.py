@@ -302,7 +302,7 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
                     {"lang": code, "name": project.language(code).name,
                      "href": urls.absolute_url(project, home, code)} for code in others
                 ],
-            
+
                 # Where the 404 page's "Get in touch" goes (pages have their own: page.meta.fw.contact).
                 "contact_home": _contact_home(project, lang),
             },
