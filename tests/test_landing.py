@@ -183,3 +183,20 @@ def test_no_page_type_scrolls_sideways_at_320_px(built: Built, browser):
                 wide.append(f"{target.lang}/{target.path}: {scroll} px {tab.evaluate(_WIDER)}")
         tab.close()
     assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_dialog_and_the_hidden_contents_toggle_have_names(built: Built, browser, lang: str):
+    page = _pages(built, "main")["who-can-foster"]  # a page with a table of contents
+    with http_server(built.output) as base:
+        tab = browser.new_page(viewport={"width": 390, "height": 800})
+        tab.goto(f"{base}/{urls.output_path(page, lang)}")
+        dialog = tab.locator(".md-search[role=dialog]")
+        field = tab.locator(".md-search__input").get_attribute("aria-label")
+        toc_title = tab.locator(".md-nav--secondary label.md-nav__title[for=__toc]").first.inner_text().strip()
+        assert field and dialog.get_attribute("aria-label") == field
+        assert toc_title and tab.locator("#__toc").get_attribute("aria-label") == toc_title
+        # A visitor's search opens a dialog announced by that name.
+        tab.locator("label.md-header__button[for=__search]").click()
+        assert tab.get_by_role("dialog", name=field).count() == 1
+        tab.close()
