@@ -200,3 +200,22 @@ def test_the_search_dialog_and_the_hidden_contents_toggle_have_names(built: Buil
         tab.locator("label.md-header__button[for=__search]").click()
         assert tab.get_by_role("dialog", name=field).count() == 1
         tab.close()
+
+
+def test_the_tenants_colours_from_its_data_are_the_ones_shown(built: Built, browser):
+    """data/site.yml's colours win over the theme's default palette: the header, the hero and the main action."""
+    colours = built.project.config.theme.colours
+
+    def rgb(hex_colour: str) -> str:
+        value = hex_colour.lstrip("#")
+        return "rgb({}, {}, {})".format(*(int(value[i:i + 2], 16) for i in (0, 2, 4)))
+
+    with http_server(built.output) as base:
+        tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        tab.goto(f"{base}/en/")
+        style = "(selector) => getComputedStyle(document.querySelector(selector)).backgroundColor"
+        assert tab.evaluate(style, "header.md-header") == rgb(colours.primary)
+        assert tab.evaluate(style, ".fw-hero") == rgb(colours.primary_dark)
+        assert tab.evaluate(style, ".fw-hero__action") == rgb(colours.accent)
+        assert tab.evaluate(style, ".fw-get-in-touch__link") == rgb(colours.accent)
+        tab.close()
