@@ -219,3 +219,21 @@ def test_the_tenants_colours_from_its_data_are_the_ones_shown(built: Built, brow
         assert tab.evaluate(style, ".fw-hero__action") == rgb(colours.accent)
         assert tab.evaluate(style, ".fw-get-in-touch__link") == rgb(colours.accent)
         tab.close()
+
+
+BUDGET = 150 * 1024  # a first visit to a home page, compressed as a server would send it (issue 26)
+
+
+def test_a_first_visit_to_a_home_page_stays_within_the_page_weight_budget(built: Built, browser):
+    import gzip
+
+    with http_server(built.output) as base:
+        for path in ("en/", "cy/", urls.output_path(_home(built, "cardiff"), "en")):
+            tab = browser.new_page(viewport={"width": 1280, "height": 800})
+            responses = []
+            tab.on("response", lambda response, seen=responses: seen.append(response))
+            tab.goto(f"{base}/{path}", wait_until="networkidle")
+            sizes = {r.url: len(gzip.compress(r.body(), 6)) for r in responses if r.ok}
+            tab.close()
+            assert len(sizes) >= 4, sizes  # the page, its stylesheets and scripts were all counted
+            assert sum(sizes.values()) < BUDGET, (path, sorted(sizes.items(), key=lambda item: -item[1]))
