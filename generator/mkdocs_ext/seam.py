@@ -112,6 +112,8 @@ REGISTER: tuple[Replace | PerBuild | Copy | Extend, ...] = (
     Copy("material:templates/partials/top.html", _EXT + "theme/partials/top.html"),
     Copy("material:templates/base.html", "site_src/overrides/main.html (the blocks it wraps in fw_once: styles, "
          "config, analytics, scripts)"),
+    # The header with the "Get in touch" action on every page (data/landing.yml), on both routes.
+    Copy("material:templates/partials/header.html", "site_src/overrides/partials/header.html"),
     # Material's Welsh interface strings, corrected (a language's strings can only be changed by a copy).
     Copy("material:templates/partials/languages/cy.html", "site_src/overrides/partials/languages/cy.html"),
     # Search in a language of ours: Material's search plugin keeps the language and pipeline we set before its
@@ -152,6 +154,7 @@ DIGESTS = {
     "material:templates/partials/toc.html": "003e2ea6275c6c84ae317b9ddc2a6a71",
     "material:templates/partials/top.html": "23ba2f90fab15f5d3c67556fe3acb894",
     "material:templates/base.html": "a43f44ae0f4a6a1abe9a3f1a25a3e12e",
+    "material:templates/partials/header.html": "113230da675a645efce6a20b683c4f2c",
     "material:templates/partials/languages/cy.html": "37424eb5dcf26bc68ffb603ea62d835e",
     "material.plugins.search.plugin:SearchPlugin.on_config": "b635b73944a6a975b9f7e9ca51cf7706",
     "material:templates/assets/javascripts/workers/search.a7633da7.min.js": "5b617b7317db86e3496dc6047fc02b44",

@@ -47,6 +47,9 @@ class FrontMatter(Strict):
     # The site's list of stories or of events is this page: stories are published in its folder, and so are the
     # events' calendar files.
     lists: Literal["stories", "events"] | None = None
+    # Parts of the theme's frame a page leaves out (Material's own front matter): a landing page hides the menu
+    # and the table of contents.
+    hide: list[Literal["navigation", "toc"]] = Field(default_factory=list)
 
 
 class ChangeNote(Strict):

@@ -18,6 +18,7 @@ from generator.model.schema import (
     GlossaryFile,
     GoodPracticeFile,
     HandbookFile,
+    LandingFile,
     LearningFrameworkFile,
     NationalDataFile,
     NavigationFile,
@@ -54,6 +55,7 @@ DATA_FILES = {
     "campaigns": CampaignCalendarFile,
     "events": EventsFile,
     "places": PlacesFile,
+    "landing": LandingFile,
 }
 # Every tenant has these; the others are optional (a tenant with one site has no regions or authorities, and
 # the pages that show a missing file's data cannot be written).
@@ -266,6 +268,61 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
         found.extend(check_handbook(project))
     if "learning_framework" in project.data:
         found.extend(_check_learning(project, docs["learning_framework"]))
+    if "landing" in project.data:
+        found.extend(_check_landing(project, docs["landing"]))
+    return found
+
+
+def _check_landing(project: Project, doc: YamlDocument) -> list[Problem]:
+    """The landing page links to pages that exist and shows figures the data holds."""
+    landing = project.data["landing"][0]
+    found: list[Problem] = []
+
+    def problem(path: tuple, message: str, fix: str) -> None:
+        found.append(Problem(doc.file, message, doc.line_of(path), field_name(path), fix))
+
+    main_ids, local_ids = project.navigation.main, project.navigation.authority
+    for kind, page_id in landing.contact.items():
+        ids = main_ids if kind == "main" else local_ids
+        if page_id not in ids:
+            problem(("contact", kind), f"No {kind} page has the id '{page_id}'.",
+                    "Use the id of a page listed under '" + ("main" if kind == "main" else "authority")
+                    + "' in data/navigation.yml.")
+    if project.authorities and (landing.local is None or "local" not in landing.contact):
+        problem(("local",) if landing.local is None else ("contact",),
+                "There are local authorities, so their home pages need 'local:' and 'contact: local:'.",
+                "Add 'local:' (headline, intro, action) and the id of the local sites' contact page.")
+    for path, page_id in [(("cards", i, "page"), c.page) for i, c in enumerate(landing.cards)] + [
+            ((name, "page"), section.page) for name in ("find_your_team", "commitment")
+            if (section := getattr(landing, name)) and section.page] + [
+            (("footer", i), page_id) for i, page_id in enumerate(landing.footer)]:
+        if page_id not in main_ids:
+            problem(path, f"The main site has no page with the id '{page_id}'.",
+                    "Use the id of a page listed under 'main' in data/navigation.yml.")
+    for index, card in enumerate(landing.cards):
+        if card.local_page and card.local_page not in local_ids:
+            problem(("cards", index, "local_page"), f"The local sites have no page with the id '{card.local_page}'.",
+                    "Use the id of a page listed under 'authority' in data/navigation.yml.")
+    charts = {c.id: c for c in project.charts}
+    for index, figure in enumerate(landing.figures):
+        path = ("figures", index)
+        if figure.fact:
+            fact = project.config.facts.get(figure.fact)
+            if fact is None:
+                problem(path + ("fact",), f"data/site.yml has no fact '{figure.fact}'.",
+                        "Use the name of a fact listed under 'facts:' in data/site.yml.")
+            elif not fact.known:
+                problem(path + ("fact",), f"The fact '{figure.fact}' is not confirmed, so it cannot be a key figure.",
+                        "Choose a confirmed fact, or confirm this one first.")
+        elif figure.chart not in charts:
+            problem(path + ("chart",), f"There is no chart '{figure.chart}' in data/national_data.yml.",
+                    "Use the id of a chart listed there.")
+        elif figure.group not in {g.id for g in charts[figure.chart].groups}:
+            problem(path + ("group",), f"The chart '{figure.chart}' has no group '{figure.group}'.",
+                    "Use one of: " + ", ".join(g.id for g in charts[figure.chart].groups) + ".")
+        elif figure.series not in {s.id for s in charts[figure.chart].series}:
+            problem(path + ("series",), f"The chart '{figure.chart}' has no series '{figure.series}'.",
+                    "Use one of: " + ", ".join(s.id for s in charts[figure.chart].series) + ".")
     return found
 
 

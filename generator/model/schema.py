@@ -1061,3 +1061,69 @@ class PlacesFile(Strict):
 
     places: list[Place] = Field(default_factory=list)
     postcode_districts: list[PostcodeArea] = Field(default_factory=list)
+
+# --- The landing page: the home page of every site, drawn from data/landing.yml -------------------------
+
+
+class LandingCard(Strict):
+    """One step of a visitor's journey: a card linking to the page that tells them more."""
+
+    page: Id  # the main site's page it links to (its id)
+    local_page: Id | None = None  # on a local site, that site's own page instead, where it has one
+    icon: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]  # a Material icon's name
+    title: Text
+    text: Text
+
+
+class LandingFigure(Strict):
+    """A key figure: a value of a chart in data/national_data.yml or a fact of data/site.yml (never typed here,
+    so its source goes with it)."""
+
+    label: Text  # what the figure counts, shown under it
+    chart: Id | None = None
+    group: Id | None = None
+    series: Id | None = None
+    fact: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None  # as in data/site.yml
+
+    @model_validator(mode="after")
+    def _one_origin(self) -> LandingFigure:
+        if self.fact and (self.chart or self.group or self.series):
+            raise ValueError("A figure comes from a chart or from a fact, not both. How to fix: keep either "
+                             "'fact:' or 'chart:', 'group:' and 'series:'.")
+        if not self.fact and not (self.chart and self.group and self.series):
+            raise ValueError("A figure needs where its value comes from. How to fix: give 'chart:', 'group:' and "
+                             "'series:' (a value of data/national_data.yml), or 'fact:' (a fact of data/site.yml).")
+        return self
+
+
+class LandingHero(Strict):
+    """The first screen: a plain headline and a sentence or two. On local sites {in_name} ("in Cardiff") and
+    {council} are replaced by the authority's."""
+
+    headline: Text
+    intro: Text
+    action: Text  # the words of the one primary action's button
+
+
+class LandingSection(Strict):
+    title: Text
+    text: Text
+    page: Id | None = None  # the main site's page it links to
+
+
+class LandingFile(Strict):
+    """data/landing.yml: the home page of the main site and of every local site."""
+
+    # Where every page's "Get in touch" action and the landing page's primary action go, by page id: on a local
+    # site its own page `local`, on the main site (and pages of no local site) the main site's page `main`.
+    contact: dict[Literal["main", "local"], Id]
+    main: LandingHero
+    local: LandingHero | None = None  # needed when the tenant has local authorities
+    find_your_team: LandingSection | None = None  # the slot the place finder fills
+    cards_title: Text
+    cards: list[LandingCard] = Field(min_length=1, max_length=8)
+    figures_title: Text | None = None
+    figures: list[LandingFigure] = Field(default_factory=list, max_length=6)
+    commitment: LandingSection | None = None
+    contact_card: Text | None = None  # the heading of a council's contact card
+    footer: list[Id] = Field(default_factory=list)  # main site pages every page's footer links to

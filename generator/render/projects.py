@@ -25,6 +25,7 @@ from generator.model.tenant import folder_name, repository
 from generator.paths import beside, project_folder
 from generator.render import i18n, urls
 from generator.render.feed_files import feed_files
+from generator.render.html.landing import contact_page, landing_data
 from generator.render.html.stories import story_body
 from generator.render.names import kept_names
 from generator.render.templating import RenderedPage, render_page, site_name
@@ -220,6 +221,8 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
         main_home = project.site_pages(project.site("main"))[0]
         fw["main_home"] = (urls.absolute_url(project, main_home, lang) if absolute_links
                            else urls.relative_link(here, urls.output_path(main_home, lang)))
+    if "landing" in project.data:
+        fw.update(_frame_links(project, page, lang, here, absolute_links))
     if project.config.repository:
         # "Edit this page" opens the page's own source file (a handbook chapter's core file; data/handbook.yml
         # for the handbook's generated pages), not the generated project's copy. Set on the page by the plugin.
@@ -234,9 +237,29 @@ def _page_meta(project: Project, page: Page, lang: str, rendered: RenderedPage, 
         fw["reviewed"] = i18n.date(source.meta.reviewed, project.language(lang).locale)
         fw["reviewed_iso"] = source.meta.reviewed.isoformat()
     meta = {"title": rendered.title, "fw": fw, **rendered.meta}
+    if source.meta.hide:
+        meta["hide"] = list(source.meta.hide)
     if rendered.description:
         meta["description"] = rendered.description
     return meta
+
+
+def _frame_links(project: Project, page: Page, lang: str, here: str, absolute_links: bool) -> dict:
+    """The header's "Get in touch" action (the page's council, else the main site's contact page) and the
+    footer's links (data/landing.yml, footer: main site pages), for the theme's header and footer."""
+
+    def href(target: Page) -> str:
+        return (urls.absolute_url(project, target, lang) if absolute_links and target.site != page.site
+                else urls.relative_link(here, urls.output_path(target, lang)))
+
+    links: dict = {}
+    contact = contact_page(project, page)
+    if contact is not None:
+        links["contact"] = href(contact)
+    main = project.site_pages_by_id(project.site("main"))
+    links["footer"] = [{"title": main[page_id].source(lang).meta.title, "href": href(main[page_id])}
+                       for page_id in landing_data(project).footer if page_id in main and main[page_id] != contact]
+    return links
 
 
 def _hreflang(project: Project, page: Page) -> list[dict]:
@@ -279,6 +302,9 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
                     {"lang": code, "name": project.language(code).name,
                      "href": urls.absolute_url(project, home, code)} for code in others
                 ],
+
+                # Where the 404 page's "Get in touch" goes (pages have their own: page.meta.fw.contact).
+                "contact_home": _contact_home(project, lang),
             },
         },
         "nav": nav,
@@ -287,6 +313,14 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
     if stories:  # reached from their list, not the menu
         config["not_in_nav"] = "\n".join(f"/{story.doc_name(lang)}.md" for story in stories)
     return config
+
+
+def _contact_home(project: Project, lang: str) -> str | None:
+    if "landing" not in project.data:
+        return None
+    main = project.site("main")
+    target = contact_page(project, project.site_pages(main)[0])
+    return urls.absolute_url(project, target, lang) if target else None
 
 
 def _theme_assets(site: Site, lang: str) -> str:

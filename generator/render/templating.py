@@ -39,6 +39,7 @@ from generator.render.html.campaigns import CampaignsView
 from generator.render.html.charts import chart_html
 from generator.render.html.events import EventsView
 from generator.render.html.initiatives import initiatives_markdown
+from generator.render.html.landing import LandingView, enquiry_route
 from generator.render.html.learning import LearningRenderer
 from generator.render.html.markup import contact_link, sourced, unconfirmed_marker
 from generator.render.html.offer import OfferRenderer
@@ -52,7 +53,7 @@ CONTEXT_NAMES = ("brand", "site", "facts", "authority", "regions", "counts", "ch
                  "national_commitment", "handbooks", "money", "date", "number", "page_url", "main_url")
 CONTEXT_NAMES += ("learning_framework", "learning_record")
 CONTEXT_NAMES += ("campaign_calendar", "campaign_this_month", "events", "upcoming_events", "stories", "latest_stories")
-CONTEXT_NAMES += ("place_finder", "places_a_z")
+CONTEXT_NAMES += ("place_finder", "places_a_z", "landing")
 # Names that show a data file's contents, defined only when the service has that file (data/<file>.yml).
 DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "authorities", "chart": "national_data",
               "glossary": "glossary", "national_commitment": "offer", "local_offer": "offer", "payments": "payments",
@@ -60,7 +61,7 @@ DATA_NAMES = {"regions": "authorities", "counts": "authorities", "authority": "a
               "handbooks": "handbook", "learning_framework": "learning_framework",
               "learning_record": "learning_framework", "good_practice": "good_practice",
               "campaign_calendar": "campaigns", "campaign_this_month": "campaigns", "events": "events",
-              "upcoming_events": "events", "place_finder": "places", "places_a_z": "places"}
+              "upcoming_events": "events", "place_finder": "places", "places_a_z": "places", "landing": "landing"}
 
 
 # Limits on what a page's template code may make, so a loop or a calculation typed by mistake (or on purpose)
@@ -282,6 +283,7 @@ class PageContext:
                 "web_page": self.contact("web", authority.web_page_in.get(lang, authority.web_page)),
                 "phone": self.contact("phone", authority.phone),
                 "email": self.contact("email", authority.email),
+                "enquiry": enquiry_route(project, lang, authority, self.contact),
             }
 
         def region_view(region) -> dict[str, Any]:
@@ -371,6 +373,9 @@ class PageContext:
             view["region"] = next((r for r in regions if r["id"] == site.authority.region), None) or region_view(
                 project.region(site.authority.region))
             values["authority"] = view
+        if "landing" in project.data:
+            values["landing"] = lambda: LandingView(project, self.page, lang, self.link_to, values.get("authority")
+                                                    ).html()
         return values
 
 

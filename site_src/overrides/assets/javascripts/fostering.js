@@ -20,6 +20,23 @@
   }
   detachAlternates();
 
+  /* Names for Material's unnamed controls, taken from the theme's own words in the page (so in its language):
+     the search dialog (role="dialog", unnamed) is named like its search field, and the hidden checkbox that
+     opens the contents on small screens (#__toc) like the contents' own title. Both only act with JavaScript. */
+  function nameThemeControls() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var query = document.querySelector(".md-search__input[aria-label]");
+    if (dialog && query && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
+    }
+    var toggle = document.getElementById("__toc");
+    var title = document.querySelector(".md-nav--secondary label.md-nav__title[for=__toc]");
+    if (toggle && title && !toggle.hasAttribute("aria-label")) {
+      toggle.setAttribute("aria-label", title.textContent.trim());
+    }
+  }
+  nameThemeControls();
+
   var pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 
   function format(pence) {
