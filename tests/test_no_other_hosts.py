@@ -48,6 +48,10 @@ def test_no_request_to_another_host(browser, built, served, lang):
     current = [""]
     # The 404 page links to the theme at the server's root (it is served at any address): not loaded here.
     page.on("requestfailed", lambda request: current[0] != "404.html" and failed.append(request.url))
+    # Nor does a page ask its own site for what is not there (the theme looked for sitemap.xml beside each feed).
+    missing: list[str] = []
+    page.on("response", lambda response: response.status == 404 and current[0] != "404.html"
+            and missing.append(response.url))
     try:
         for path in PAGES[lang]:
             assert (built.output / lang / (path or "index.html")).exists() or (
@@ -59,3 +63,4 @@ def test_no_request_to_another_host(browser, built, served, lang):
         context.close()
     assert elsewhere == [], f"requests to other hosts: {sorted(set(elsewhere))}"
     assert failed == [], f"this site's own files failed to load (so its scripts were not tried): {failed}"
+    assert missing == [], f"requests for files this site does not have: {missing}"

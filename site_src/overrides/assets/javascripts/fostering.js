@@ -11,9 +11,11 @@
      point at the live domains (absolute, as hreflang needs), so every page load made a request to other hosts
      (which 404 there too). Our own selector (partials/languages/) links straight to the page's translation, so
      the lookup is not needed: the links' rel is moved to data-fw-rel before DOMContentLoaded (this script is
-     deferred, so it runs first), and Material's query finds none. Crawlers read hreflang from the HTML as sent. */
+     deferred, so it runs first), and Material's query finds none. The feeds' alternate links are detached too
+     (Material would fetch a sitemap.xml beside each, which does not exist). Crawlers and feed readers read the
+     links from the HTML as sent. */
   function detachAlternates() {
-    Array.prototype.forEach.call(document.querySelectorAll("link[rel=alternate][hreflang]"), function (link) {
+    Array.prototype.forEach.call(document.querySelectorAll("link[rel=alternate]"), function (link) {
       link.setAttribute("data-fw-rel", link.getAttribute("rel"));
       link.removeAttribute("rel");
     });
