@@ -29,7 +29,8 @@ WORD_LISTS = "site_src/spelling"
 _SKIP = {"code", "kbd", "pre", "script", "style", "svg", "samp", "var"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+# E-mail and web addresses, and a bare host name shown as a link's text (bridgend.fosterwales.gov.wales).
+_NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?(?!\w)")
 # Endings written after an apostrophe that are not words on their own ("children's", "sy'n", "i'r").
 CLITICS = {"en": {"s", "t", "re", "ll", "ve", "d", "m"},
            "cy": {"n", "r", "u", "i", "w", "m", "ch", "th", "ma", "na"}}

@@ -16,7 +16,7 @@ from generator.model.project import Page, Project
 from generator.model.schema import LandingFigure, LandingFile, LandingSection
 from generator.render import i18n
 from generator.render.html.charts import format_value
-from generator.render.html.markup import sourced, unconfirmed_marker
+from generator.render.html.markup import publisher, sourced, unconfirmed_marker
 from generator.render.html.places import PlacesView
 
 
@@ -154,7 +154,7 @@ class LandingView:
         tip = f"fw-figure-source-{index}"
         # The value takes keyboard focus so the source, always shown under it, is also announced with it and
         # shown in full (publisher and date) on hover and focus.
-        detail = f"{source.title.get(self.lang)}, {source.publisher}, {when}"
+        detail = Markup("{}, {}, {}").format(source.title.get(self.lang), publisher(source, self.lang), when)
         cite = (Markup('<a href="{}">{}</a>').format(source.url, source.title.get(self.lang)) if source.url
                 else source.title.get(self.lang))
         return Markup(

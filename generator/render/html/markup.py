@@ -41,3 +41,11 @@ def contact_link(kind: str, value: str, href: str, source: str, published: str |
     if published:
         link += Markup(' <span class="fw-contact__published">({})</span>').format(published)
     return link
+
+
+def publisher(source, lang: str) -> Markup:
+    """A source's publisher as written (names are not translated), marked with the language of the document
+    where that is not the page's, so it is read and spell-checked in its own language."""
+    if source.language and source.language != lang:
+        return Markup('<span lang="{}">{}</span>').format(source.language, source.publisher)
+    return Markup("{}").format(source.publisher)

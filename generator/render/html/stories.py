@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.model.project import Page, Project, story_meta, story_order
 from generator.render import i18n, urls
+from generator.render.html.markup import publisher
 
 STORIES = "stories"  # the `lists:` of a site's page of stories
 
@@ -98,9 +99,12 @@ class StoriesView:
         about = [kind_label(self.messages, meta.kind), date_html(meta.date, self.locale)]
         if story.site.kind != self.page.site.kind and story.site.authority:
             about.append(story.site.authority.council.get(self.lang))
-        return Markup('<div class="fw-story-item">\n<h3><a href="{href}">{title}</a></h3>\n'
+        # On the list's own page the stories are its sections; elsewhere they sit under the page's heading.
+        level = 2 if self.page.id == self.list_page.id else 3
+        return Markup('<div class="fw-story-item">\n<h{level}><a href="{href}">{title}</a></h{level}>\n'
                       '<p class="fw-story-item__about">{about}</p>\n<p>{summary}</p>\n</div>').format(
-            href=self.link(story), title=meta.title, about=Markup(" · ").join(about), summary=meta.description)
+            level=level, href=self.link(story), title=meta.title, about=Markup(" · ").join(about),
+            summary=meta.description)
 
 
 def story_body(project: Project, page: Page, lang: str, body: str) -> str:
@@ -114,9 +118,7 @@ def story_body(project: Project, page: Page, lang: str, body: str) -> str:
                                                                       date_html(meta.date, locale))
     title = source.title.get(lang)
     cited = Markup('<a href="{}">{}</a>').format(source.url, title) if source.url else Markup("{}").format(title)
-    publisher = (Markup('<span lang="{}">{}</span>').format(source.language, source.publisher)
-                 if source.language and source.language != lang else Markup("{}").format(source.publisher))
-    details = [publisher]
+    details = [publisher(source, lang)]
     if source.published:
         details.append(Markup(view._("published %(date)s")) % {"date": date_html(source.published, locale)})
     if source.language and source.language != lang:
