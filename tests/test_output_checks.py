@@ -9,8 +9,10 @@ def test_a_figure_typed_into_a_page_is_refused(project_copy):
     append(project_copy / "content" / "en" / "main" / "about.md", "\nWe approved 169 households last year.\n")
     result = run_generator(project_copy, "build")
     assert result.returncode == 1
-    assert "content/en/main/about.md" in result.stderr
-    assert "The page shows the figure '169' typed into its text" in result.stderr
+    # Refused as written, before anything is built: the file and the line of the figure.
+    line = line_of(project_copy / "content" / "en" / "main" / "about.md", "169 households")
+    assert f"content/en/main/about.md, line {line}:" in result.stderr
+    assert "The figure '169' is typed into the text" in result.stderr
     assert not (project_copy / "site").exists()
 
 
@@ -40,7 +42,7 @@ def test_a_data_summary_may_not_type_a_figure(project_copy):
 def test_release_build_refuses_unconfirmed_facts_with_file_line_and_field(project_copy):
     result = run_generator(project_copy, "build", "--release")
     assert result.returncode == 1
-    line = line_of(project_copy / "data" / "authorities.yml", "phone: {unconfirmed: true}")
+    line = line_of(project_copy / "data" / "authorities.yml", "phone: {unconfirmed: true,")
     assert f"data/authorities.yml, line {line}, field 'authorities[1].phone'" in result.stderr
     assert "marked unconfirmed; a release cannot publish it" in result.stderr
     assert not (project_copy / "site").exists()

@@ -191,13 +191,17 @@ def test_third_party_scripts_and_inline_handlers_stop_the_build(project_copy):
     scripts = '{% block scripts %}\n  {% call fw_once("scripts") %}{{ super() }}{% endcall %}'
     edit(project_copy / "site_src" / "overrides" / "main.html", scripts,
          scripts + '\n  <script src="https://tracker.example/analytics.js"></script>')
-    append(project_copy / ABOUT, "\n[Who can foster]({{ page_url('who-can-foster') }}){onclick=\"track()\"}\n")
     result = run_generator(project_copy, "build")
     assert result.returncode == 1
     assert ("site_src/overrides/:\n    The page template produces <script> loading "
             "'https://tracker.example/analytics.js' from another website") in result.stderr, result.stderr
-    assert f"{ABOUT}:\n    The page contains an inline event handler onclick=" in result.stderr
     assert not (project_copy / "site").exists()
+    # A handler in a page's attribute list is refused as written, with its line, before anything is built.
+    append(project_copy / ABOUT, "\n[Who can foster]({{ page_url('who-can-foster') }}){onclick=\"track()\"}\n")
+    result = run_generator(project_copy, "check")
+    assert result.returncode == 1
+    assert (f"{ABOUT}, line {line_of(project_copy / ABOUT, 'onclick')}:\n    The attribute list sets 'onclick'"
+            in result.stderr), result.stderr
 
 
 # --- Links, on a copy of the real build -------------------------------------------------------------------------
