@@ -158,36 +158,48 @@ window.Worker = class extends Original {
 """
 
 
+# Material renders the first ten results, then four more each time the list is scrolled to its end (a change
+# from "not at the end" to "at the end", seen on the next animation frame): scroll as a visitor would, up and
+# down, until every result the count above the list announces is on the page.
+READ_ALL_RESULTS = """
+async total => {
+  const box = document.querySelector(".md-search__scrollwrap")
+  const list = document.querySelector(".md-search-result__list")
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+  for (let turn = 0; turn < 200 && list.children.length < total; turn++) {
+    box.scrollTop = 0; await frame()
+    box.scrollTop = box.scrollHeight; await frame()
+  }
+  box.scrollTop = 0
+  return [...list.querySelectorAll(":scope > li > a:first-child")].map(a => a.getAttribute("href"))
+}
+"""
+
+
 def _search(page, query: str) -> dict:
-    """Type a query into the open search box; the pages found (every result, scrolled into view) and the marks."""
+    """Type a query into the open search box: every page found (the whole list, scrolled) and the marks."""
     before = page.evaluate("window.__answers")
-    page.fill("input.md-search__input", query)
-    page.press("input.md-search__input", "End")  # Material reads the query on key up
+    page.keyboard.press("ControlOrMeta+A")  # the focus is in the search box: type over what is there
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")  # Material reads the query on key up
     page.wait_for_function("n => window.__answers > n", arg=before)
-    page.wait_for_timeout(60)  # the results are rendered on the next frames
-    meta, links = "", []
-    for _ in range(30):  # Material renders ten results at a time, more as the list is scrolled
-        meta = page.inner_text(".md-search-result__meta")
-        total = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
-        shown = page.eval_on_selector_all(
-            ".md-search-result__list > li > a", "els => els.map(e => e.getAttribute('href'))")
-        if len(shown) >= total or (len(links) > 5 and len(shown) == len(links)):
-            links = shown
-            break
-        links = shown
-        page.eval_on_selector(".md-search__scrollwrap",
-                              "e => { e.scrollTop = e.scrollHeight; e.dispatchEvent(new Event('scroll')) }")
-        page.wait_for_timeout(100)
-    return {"meta": meta, "pages": {re.sub(r"[?#].*$", "", link) for link in links},
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('…')"
+                           " && document.querySelector('.md-search-result__list').children.length"
+                           " >= Math.min(10, +(document.querySelector('.md-search-result__meta')"
+                           ".textContent.match(/\\d+/) || [0])[0])")
+    meta = page.inner_text(".md-search-result__meta")
+    total = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
+    links = page.evaluate(READ_ALL_RESULTS, total)
+    assert len(links) == total, f"{query!r}: {meta} announced, {len(links)} shown"
+    return {"meta": meta, "total": total, "pages": {re.sub(r"[?#].*$", "", link) for link in links},
             "marks": set(page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")),
             "missing": page.eval_on_selector_all(".md-search-result del", "els => els.map(e => e.textContent)")}
 
 
-@pytest.fixture(scope="module")
-def searched(built, browser) -> dict:
+def search_all(output: Path, browser) -> dict:
     """Every query of the set, typed into the search box of the national and one local site per language."""
     found: dict = {}
-    with http_server(built.output) as base:
+    with http_server(output) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 400})  # a list that scrolls
         context.set_default_timeout(15_000)
         context.add_init_script(COUNT_ANSWERS)
@@ -207,6 +219,11 @@ def searched(built, browser) -> dict:
                 page.close()
         context.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def searched(built, browser) -> dict:
+    return search_all(built.output, browser)
 
 
 def _keyboard(page, query: str) -> str:
