@@ -15,7 +15,12 @@ For each corpus, in a throwaway copy of the project:
   as separate processes, two at a time (the machine has two cores), with our plugin doing only what the
   theme needs (FOSTERING_PLAIN_MKDOCS=1: no shared caches, every site its own theme files), into a folder
   whose previous run's output is removed just before, as our cold build follows `generator clean`;
-- serve (real corpus only): seconds from saving a page to the preview server returning the changed page.
+- serve (real corpus only): seconds from saving a page to the preview server returning the changed page;
+- search (real corpus only): each site's search index, gzip-compressed (smallest, median, largest, and the
+  largest council site's), and the build time search adds: CPU seconds of a plain `mkdocs build` of one
+  council site (Welsh Anglesey, with its handbook) with Material's search plugin and with it disabled
+  (median of --runs runs each). The Welsh language pipeline adds nothing at build time: lunr.js builds the
+  index in the visitor's browser from the same JSON.
 Reported: medians (wall clock, and CPU seconds of the whole process tree), the ratio ours/plain for a cold
 build, the peak memory of the process tree (sum of the resident sizes of its processes, sampled every 50 ms),
 and the size of each output. A synthetic corpus xK is the real one with every page copied K-1 times under
@@ -25,6 +30,7 @@ new ids, slugs and titles (so about 300*K pages, with the real pages' data, tabl
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -246,6 +252,32 @@ def tree_size(folder: Path) -> int:
     return total
 
 
+def search_cost(corpus: Path, runs: int) -> dict:
+    """Each site's search index, compressed; CPU seconds one council site's plain build spends on search."""
+    site = corpus / "site"
+    sizes = {str(index.parent.parent.relative_to(site)): len(gzip.compress(index.read_bytes()))
+             for index in site.glob("*/**/search/search_index.json")}
+    councils = [size for name, size in sizes.items() if "/" in name]  # <lang>/<council>; <lang> is national
+    config = corpus / ".build" / "projects" / "cy" / "anglesey" / "mkdocs.yml"
+    without = config.with_name("mkdocs.no-search.yml")  # beside it: its relative paths still hold
+    project = json.loads(config.read_text(encoding="utf-8"))
+    project["plugins"]["search"] = {"enabled": False}
+    without.write_text(json.dumps(project), encoding="utf-8")
+    out = corpus / "search-cost-site"
+    cpu = {}
+    try:
+        for name, path in (("with", config), ("without", without)):
+            cpu[name] = statistics.median(
+                run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(path), "-d", str(out)], corpus,
+                    {"FOSTERING_PLAIN_MKDOCS": "1"})[1] for _ in range(runs))
+    finally:
+        without.unlink()
+        shutil.rmtree(out, ignore_errors=True)
+    return {"indexes": len(sizes), "smallest": min(sizes.values()), "median": statistics.median(sizes.values()),
+            "largest": max(sizes.values()), "largest_council": max(councils),
+            "build_with": cpu["with"], "build_without": cpu["without"]}
+
+
 def serve_latency(corpus: Path, runs: int) -> list[float]:
     """Seconds from saving a page to `make serve` returning it changed (Welsh Anglesey, contact page)."""
     port = 8700 + os.getpid() % 200
@@ -353,6 +385,8 @@ def main() -> None:
             results[name] = measure(corpus, args.runs)
             if name == "real" and not args.no_serve:
                 results[name]["serve"] = statistics.median(serve_latency(corpus, max(args.runs, 5)))
+            if name == "real":
+                results[name]["search"] = search_cost(corpus, args.runs)
             print(json.dumps(results[name]), file=sys.stderr, flush=True)
             # Each corpus is removed at the end, not before the next is measured: removing tens of thousands of
             # files slows making files for a while on this machine, and our cold build is the next one's first.
@@ -379,6 +413,16 @@ def report(results: dict) -> str:
     if serve:
         lines.append("")
         lines.append("Preview server, save to changed page served (median): " + "; ".join(serve))
+    for name, r in results.items():
+        if "search" in r:
+            s, kib = r["search"], 1024
+            lines.append("")
+            lines.append(
+                f"Search ({name}): {s['indexes']} indexes (one per site and language), gzip-compressed "
+                f"{s['smallest'] / kib:.1f} to {s['largest'] / kib:.1f} KiB (median {s['median'] / kib:.1f} KiB; "
+                f"largest council site {s['largest_council'] / kib:.1f} KiB, the limit 150 KB); one council site "
+                f"built plainly: {s['build_with']:.2f} s CPU with search, {s['build_without']:.2f} s without "
+                f"(+{s['build_with'] - s['build_without']:.2f} s).")
     runs = {r["runs"] for r in results.values()}
     lines.append("")
     loads = [r["load"] for r in results.values() if "load" in r]
