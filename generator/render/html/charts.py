@@ -27,7 +27,8 @@ _WIDTH, _BAR_AREA, _BAR, _ROW, _GAP = 420, 340, 18, 46, 12
 def format_value(figure: Chart | Figure, value: float, locale: str) -> str:
     """A count or a percentage, in the locale's style: 1,321 / 26.3%."""
     if figure.unit == "percent":
-        return format_percent(value / 100, locale=locale)
+        # Keep the source's decimals (26.3%, not 26%): Babel would otherwise round to the pattern's whole number.
+        return format_percent(value / 100, locale=locale, decimal_quantization=False)
     return format_decimal(value, locale=locale)
 
 
