@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from html import escape as _html_escape
 
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from generator.model.schema import Chart, Figure, Source
+from generator.render import i18n
 
 
 def escape(text: str) -> str:
@@ -27,8 +28,7 @@ _WIDTH, _BAR_AREA, _BAR, _ROW, _GAP = 420, 340, 18, 46, 12
 def format_value(figure: Chart | Figure, value: float, locale: str) -> str:
     """A count or a percentage, in the locale's style: 1,321 / 26.3%."""
     if figure.unit == "percent":
-        # Keep the source's decimals (26.3%, not 26%): Babel would otherwise round to the pattern's whole number.
-        return format_percent(value / 100, locale=locale, decimal_quantization=False)
+        return i18n.percent(value, locale)
     return format_decimal(value, locale=locale)
 
 
