@@ -3,7 +3,8 @@
 Policy: a warning in a normal build (the site may still be published while someone looks for newer figures),
 an error in a release build. The figures are amounts of money, the national data set's charts and the figures
 of good-practice initiatives (facts such as a phone number or what a council offers are not figures):
-- a chart is as recent as its newest group: it compares years on purpose, so its older groups are history;
+- a chart is as recent as its newest group: it compares years on purpose, so its older groups are history; a
+  chart marked `historical` (no newer figure of its measure has been published) is not checked;
 - allowances and fees: only each council's latest financial year (and the latest National Minimum Allowance),
   since earlier years are kept as history and not shown as current; and not a financial year that has ended,
   which pages show as that year's rates, never as today's (`make facts` lists those councils as waiting for
@@ -56,11 +57,19 @@ def _dated(model, today: datetime.date) -> Iterator[tuple[tuple, str]]:
             continue
         if isinstance(item, ChartGroup):
             chart = path[:-2]
+            if _chart_at(model, chart).historical:
+                continue  # presented as history on the page: no newer figure exists for its measure
             if chart not in newest or end_of(as_of) > end_of(newest[chart][1]):
                 newest[chart] = (path, as_of)
             continue
         yield path, as_of
     yield from newest.values()
+
+
+def _chart_at(model, path: tuple):
+    for key in path:
+        model = model[key] if isinstance(key, int) else getattr(model, key)
+    return model
 
 
 def _superseded_rates(payments: PaymentsFile, today: datetime.date) -> set[tuple]:

@@ -247,6 +247,8 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                         "Choose another slug, or rename that page.")
             seen_slugs[slug] = authority.id
 
+    if "national_data" in docs:
+        found.extend(_check_chart_quotes(project, docs["national_data"]))
     found.extend(_check_pages(project, docs))
     found.extend(_check_lists(project))
     found.extend(_check_stories(project))
@@ -260,6 +262,35 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
         found.extend(check_handbook(project))
     if "learning_framework" in project.data:
         found.extend(_check_learning(project, docs["learning_framework"]))
+    return found
+
+
+def _check_chart_quotes(project: Project, doc: YamlDocument) -> list[Problem]:
+    """A chart's figures from a public page each carry the page's words holding them, as facts do."""
+    found: list[Problem] = []
+    for c, chart in enumerate(project.charts):
+        for g, group in enumerate(chart.groups):
+            source_id = group.source or chart.source
+            source = project.sources.get(source_id)
+            path = ("charts", c, "groups", g)
+            if group.source and source is None:
+                found.append(Problem(doc.file, f"The source '{group.source}' is not in data/sources.yml.",
+                                     doc.line_of(path + ("source",)), field_name(path + ("source",)),
+                                     "Add the document to data/sources.yml, or use the id of one listed there."))
+                continue
+            if source is None or not source.public:
+                continue
+            for serie, value in group.values.items():
+                quote = group.quotes.get(serie)
+                where = path + ("quotes", serie) if quote else path
+                if quote is None:
+                    found.append(Problem(doc.file, f"The figure '{serie}' comes from a web page ({source.url}) but "
+                                         "has no quotation.", doc.line_of(where), field_name(path + ("quotes",)),
+                                         f"Add '{serie}: \"...\"' under 'quotes': the page's words holding the value."))
+                elif not holds(quote, value):
+                    found.append(Problem(doc.file, f"The value {value} is not in its quotation: \"{quote}\".",
+                                         doc.line_of(path + ("values", serie)), field_name(path + ("values", serie)),
+                                         "Check the value against the source and correct whichever is mistyped."))
     return found
 
 

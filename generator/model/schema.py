@@ -510,6 +510,9 @@ class ChartGroup(Strict):
     label: Text
     as_of: AsOf
     values: dict[Id, Quantity]
+    source: Id | None = None  # where it differs from the chart's source
+    # series id -> the source's own words holding the value, for a group from a public page (checked at build)
+    quotes: dict[Id, Annotated[str, StringConstraints(min_length=1, max_length=400)]] = Field(default_factory=dict)
 
 
 class Chart(Strict):
@@ -525,6 +528,10 @@ class Chart(Strict):
     groups: list[ChartGroup] = Field(min_length=1)
     summary: Text
     source: Id
+    # No newer figure for this measure has been found: the page presents the chart as history, and the freshness
+    # gate does not ask for one. `note` says what was looked for (for editors and `make facts`, not shown).
+    historical: bool = False
+    note: NonEmpty | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Chart:

@@ -40,8 +40,10 @@ def summary_text(chart: Chart, lang: str, locale: str) -> str:
                   chart.summary.get(lang))
 
 
-def chart_html(chart: Chart, lang: str, locale: str, source: Source, source_label: str, as_of: str) -> Markup:
-    """One <figure>: caption, SVG, summary, table and source line, all in the page's language."""
+def chart_html(chart: Chart, lang: str, locale: str, sources: list[Source], source_label: str, as_of: str,
+               history: str | None = None) -> Markup:
+    """One <figure>: caption, SVG, summary, table and source line, all in the page's language; a historical
+    chart says so under its title."""
     anchor = f"chart-{chart.id}"
     title = escape(chart.title.get(lang))
     summary = escape(summary_text(chart, lang, locale))
@@ -51,10 +53,13 @@ def chart_html(chart: Chart, lang: str, locale: str, source: Source, source_labe
         + "".join(f"<td>{format_value(chart, g.values[s.id], locale)}</td>" for s in chart.series) + "</tr>"
         for g in chart.groups
     )
-    source_line = escape(f"{source_label}: {source.title.get(lang)} ({as_of})")
+    titles = "; ".join(s.title.get(lang) for s in sources)
+    source_line = escape(f"{source_label}: {titles} ({as_of})")
+    note = f'<p class="fw-chart__history">{escape(history)}</p>' if history else ""
     return Markup(
-        f'<figure class="fw-chart" id="{anchor}" data-source="{escape(source.id)}">'
-        f'<figcaption class="fw-chart__title">{title}</figcaption>'
+        f'<figure class="fw-chart" id="{anchor}" data-source="{escape(sources[0].id)}"'
+        f'{" data-historical" if history else ""}>'
+        f'<figcaption class="fw-chart__title">{title}</figcaption>{note}'
         f"{_svg(chart, lang, locale, anchor)}"
         f'<p class="fw-chart__summary">{summary}</p>'
         f'<table class="fw-chart__table"><thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>'
