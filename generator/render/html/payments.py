@@ -188,8 +188,8 @@ class PaymentsRenderer:
         figure = Markup('<span class="fw-figure" data-source="{}" data-as-of="{}">{}</span>').format(
             uplift.source, uplift.as_of, i18n.percent(uplift.percent, self.locale))
         if uplift.kind == "recommended":
-            return Markup(escape(self._("a rise of %(percent)s recommended"))) % {"percent": figure}
-        return Markup(escape(self._("a rise of %(percent)s announced"))) % {"percent": figure}
+            return Markup(escape(self._("a recommended rise of %(percent)s"))) % {"percent": figure}
+        return Markup(escape(self._("a rise of %(percent)s, announced by the Welsh Government"))) % {"percent": figure}
 
     def _source_name(self, source_id: str) -> str:
         source = self.project.sources[source_id]
