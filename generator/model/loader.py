@@ -299,6 +299,7 @@ def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
     found: list[Problem] = []
     authority_ids = [a.id for a in project.authorities]
     offer_ids = [o.id for o in project.offer.offer_types]
+    derived = {o.id: o.derived_from for o in project.offer.offer_types if o.derived_from}
     for key, path, what in ((project.offer.authorities, ("authorities",), "the offer"),
                             (project.offer.national_commitment.adoption, ("national_commitment", "adoption"),
                              "the National Commitment")):
@@ -320,7 +321,11 @@ def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
                                      doc.line_of(path + (offer_id,)), field_name(path + (offer_id,)),
                                      "Use one of: " + ", ".join(offer_ids) + "."))
         for offer_id in offer_ids:
-            if offer_id not in provisions:
+            if offer_id in derived and offer_id in provisions:
+                found.append(Problem(doc.file, f"'{offer_id}' is known from the site itself ({derived[offer_id]}), "
+                                     f"not typed for {authority_id}.", doc.line_of(path + (offer_id,)),
+                                     field_name(path + (offer_id,)), f"Remove '{offer_id}:' here."))
+            elif offer_id not in provisions and offer_id not in derived:
                 found.append(Problem(doc.file, f"Nothing is said about '{offer_id}' for {authority_id}.",
                                      doc.line_of(path), field_name(path),
                                      f"Add '{offer_id}: {{unconfirmed: true}}' if it is not known."))

@@ -731,6 +731,9 @@ class OfferType(Strict):
     id: Id
     name: Text
     description: Prose
+    # Known from the site itself, not typed per council: "handbook" is provided by every council whose site
+    # publishes the foster carer handbook (councils then give no entry for it).
+    derived_from: Literal["handbook"] | None = None
 
 
 class Provision(Sourced):

@@ -361,7 +361,7 @@ class PageContext:
             if project.payments:
                 values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
             if project.offer:
-                values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)
+                values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority, self.here())
             if "good_practice" in project.data:
                 values["good_practice"] = lambda: initiatives_markdown(
                     project, project.initiatives_for(site.authority), lang)

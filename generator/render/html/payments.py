@@ -41,23 +41,26 @@ class PaymentsRenderer:
         text = self._("Aged %(from)d to %(to)d") % {"from": band.from_age, "to": band.to_age}
         return Markup('<span data-category="age-band">{}</span>').format(text)
 
-    def year_label(self, rates: Rates) -> str:
-        """What the rates are for: their year, and if that year is over, that they are not today's."""
+    def year_label(self, rates: Rates, markup: bool = False) -> Markup:
+        """What the rates are for: their year, and if that year is over, that they are not today's. In a page the
+        effective date is a <time> (a date, not a figure); as text for the calculator's script."""
         if rates.year is None:
-            return ""
+            return Markup("")
         year = rates.year.replace("-", "–")
         if rates.effective_from:
-            text = self._("Rates for %(year)s, from %(date)s") % {
-                "year": year, "date": i18n.date(rates.effective_from, self.locale)}
+            when = i18n.date(rates.effective_from, self.locale)
+            if markup:
+                when = Markup('<time datetime="{}">{}</time>').format(rates.effective_from.isoformat(), when)
+            text = Markup(escape(self._("Rates for %(year)s, from %(date)s"))) % {"year": year, "date": when}
         else:
-            text = self._("Rates for %(year)s") % {"year": year}
+            text = Markup(escape(self._("Rates for %(year)s"))) % {"year": year}
         if financial_year_ended(rates.year, datetime.date.today()):
             text += " " + self._("These are the latest rates found, not this year's: ask the council for its "
                                  "current rates.")
         return text
 
     def year_heading(self, rates: Rates) -> Markup:
-        text = self.year_label(rates)
+        text = self.year_label(rates, markup=True)
         return Markup('<p class="fw-money__year" data-year="{}">{}</p>').format(rates.year, text) if text else \
             Markup("")
 
@@ -126,7 +129,7 @@ class PaymentsRenderer:
                 "id": authority.id,
                 "name": authority.name.get(self.lang),
                 "year": rates[0].year if rates else None,
-                "yearText": self.year_label(rates[0]) if rates else "",
+                "yearText": self.year_label(rates[0]).unescape() if rates else "",
                 "weekly": {b.id: (rates[0].weekly[b.id].amount if rates and rates[0].weekly[b.id].known else None)
                            for b in self.project.payments.age_bands},
             })
