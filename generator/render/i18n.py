@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def number(value: float, locale: str) -> str:
 @lru_cache(maxsize=1 << 12, typed=True)
 def percent(value: float, locale: str) -> str:
     """2.6%: the source's decimals kept, not rounded to a whole number."""
-    return format_percent(value / 100, locale=locale, decimal_quantization=False)
+    # Decimal, so 2.6 / 100 is exactly 0.026 (a float division would show 2.6000000000000002%).
+    return format_percent(Decimal(str(value)) / 100, locale=locale, decimal_quantization=False)
 
 
 @lru_cache(maxsize=1 << 12, typed=True)
