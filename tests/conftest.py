@@ -131,7 +131,8 @@ def copy_project(root: Path, test_source: tuple[str, str, str] | None = None) ->
     if test_source:
         source_id, english, welsh = test_source
         append(root / "data" / "sources.yml",
-               f"  - id: {source_id}\n    title: {{en: {english}, cy: {welsh}}}\n    publisher: Tests\n")
+               f"  - id: {source_id}\n    title: {{en: {english}, cy: {welsh}}}\n    publisher: Tests\n"
+               "    reference: made-up figures of the tests\n")
     return root
 
 

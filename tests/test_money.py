@@ -29,7 +29,8 @@ def _confirmed(rates: dict[str, float], indent: str = "      ") -> str:
 
 def _with_fixture_rates(root) -> None:
     sources = root / "data" / "sources.yml"
-    test_source = "  - id: test-rates\n    title: {en: Test rates, cy: Cyfraddau prawf}\n    publisher: Tests\n"
+    test_source = ("  - id: test-rates\n    title: {en: Test rates, cy: Cyfraddau prawf}\n    publisher: Tests\n"
+                   "    reference: made-up figures of the tests\n")
     sources.write_text(sources.read_text(encoding="utf-8") + test_source, encoding="utf-8")
     payments = root / "data" / "payments.yml"
     text = payments.read_text(encoding="utf-8")
