@@ -55,7 +55,7 @@ class PaymentsRenderer:
         else:
             text = Markup(escape(self._("Rates for %(year)s"))) % {"year": year}
         if financial_year_ended(rates.year, datetime.date.today()):
-            text += " " + self._("These are the latest rates found, not this year's: ask the council for its "
+            text += ". " + self._("These are the latest rates found, not this year's: ask the council for its "
                                  "current rates.")
         return text
 
