@@ -72,20 +72,24 @@ def _svg(chart: Chart, lang: str, locale: str, anchor: str) -> str:
     """Horizontal bars, each labelled above (long Welsh labels never overflow) and valued at its end."""
     scale = 100 if chart.unit == "percent" else (max(max(g.values.values()) for g in chart.groups) or 1)
     parts, y = [], 0
+    # With one series, its name is the table's heading: each bar goes straight under its group's label.
+    labelled = len(chart.series) > 1
+    top = 20 if labelled else 0
     for group in chart.groups:
         parts.append(f'<text x="0" y="{y + 17}" class="fw-chart__group">{escape(group.label.get(lang))}</text>')
         y += 28
         for i, series in enumerate(chart.series):
             value = group.values[series.id]
             width = max(1.0, _BAR_AREA * value / scale)
+            label = (f'<text x="0" y="{y + 14}" class="fw-chart__label">{escape(series.label.get(lang))}</text>'
+                     if labelled else "")
             parts.append(
-                f'<text x="0" y="{y + 14}" class="fw-chart__label">{escape(series.label.get(lang))}</text>'
-                f'<rect x="0" y="{y + 20}" width="{width:.1f}" height="{_BAR}" '
+                f'{label}<rect x="0" y="{y + top}" width="{width:.1f}" height="{_BAR}" '
                 f'fill="{_COLOURS[i % len(_COLOURS)]}"/>'
-                f'<text x="{width + 6:.1f}" y="{y + 34}" class="fw-chart__value">'
+                f'<text x="{width + 6:.1f}" y="{y + top + 14}" class="fw-chart__value">'
                 f"{format_value(chart, value, locale)}</text>"
             )
-            y += _ROW
+            y += _ROW if labelled else _ROW - top
         y += _GAP
     # The table that follows gives the same figures; the image is labelled by the chart's title.
     return (f'<svg class="fw-chart__image" viewBox="0 0 {_WIDTH} {y}" role="img" '
