@@ -24,7 +24,7 @@ SITE ?= main
 SITE_LANG ?=
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: site test check gates translations translated external-links serve clean stop-server messages lint tools bench \
+.PHONY: site test check gates translations facts translated external-links serve clean stop-server messages lint tools bench \
 	pr-check pr-summary
 
 site: $(READY)
@@ -59,6 +59,10 @@ pr-summary: $(READY)
 # Every page's translation state, as a Markdown table to paste into a pull request.
 translations: $(READY)
 	@$(GENERATOR) translations
+
+# Confirmed and unconfirmed facts per file and per council, oldest first, with what each waits for.
+facts: $(READY)
+	@$(GENERATOR) facts
 
 # After updating a translation: record which version of the original it now matches (FILE=content/cy/...).
 translated: $(READY)

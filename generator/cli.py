@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     gates.add_argument("--release", action="store_true", help="treat warnings as errors, as a release does")
     gates.add_argument("--only", default=None, help="comma-separated gate names to run (default: all)")
     commands.add_parser("translations", help="print every page's translation state as a Markdown table")
+    commands.add_parser("facts", help="print each file's and each council's confirmed and unconfirmed facts, "
+                                      "oldest first, with what each waits for (Markdown)")
     changes = commands.add_parser("changes", help="list the pages a change touches, where they are in the preview and "
                                   "their translation state (a pull request's summary)")
     changes.add_argument("--base", default="origin/main", help="the branch the change is compared with "
@@ -99,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
             from generator.checks.translation_status import status_report
             from generator.model.loader import load_project
             sys.stdout.write(status_report(load_project(root)))
+        elif args.command == "facts":
+            from generator.checks.fact_report import report
+            from generator.model.loader import load_project
+            sys.stdout.write(report(load_project(root)))
         elif args.command == "changes":
             return _changes(repository, root, folder, args.base, args.files, args.preview)
         elif args.command == "translated":

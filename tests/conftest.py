@@ -132,7 +132,7 @@ def copy_project(root: Path, test_source: tuple[str, str, str] | None = None) ->
         source_id, english, welsh = test_source
         append(root / "data" / "sources.yml",
                f"  - id: {source_id}\n    title: {{en: {english}, cy: {welsh}}}\n    publisher: Tests\n"
-               "    reference: made up for the tests\n")
+               "    reference: made-up figures of the tests\n")
     return root
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import pytest
 from babel.numbers import format_currency
 
+from generator.render import urls
 from tests.conftest import copy_project, edit, line_of, parse, run_generator
 
-CARDIFF = """  - authority: cardiff
-    year: 2026-27
-    effective_from: 2026-04-01
+# A council with no rates found (no year): the fixture gives it made-up rates for 2026-27.
+NEWPORT = """  - authority: newport
     weekly:
       age-0-4: {unconfirmed: true}
       age-5-10: {unconfirmed: true}
       age-11-15: {unconfirmed: true}
       age-16-17: {unconfirmed: true}"""
+CARDIFF = NEWPORT.replace("newport", "cardiff").replace(
+    "    weekly:", "    year: 2026-27\n    effective_from: 2026-04-01\n    weekly:")
 # Figures for the tests only: not real rates, never committed to data/.
 FIXTURE_RATES = {"age-0-4": 171.43, "age-5-10": 195.02, "age-11-15": 240.0, "age-16-17": 280.56}
 FIXTURE_MINIMUM = {"age-0-4": 160.0, "age-5-10": 180.0, "age-11-15": 220.0, "age-16-17": 260.0}
@@ -27,13 +29,16 @@ def _confirmed(rates: dict[str, float], indent: str = "      ") -> str:
 
 def _with_fixture_rates(root) -> None:
     sources = root / "data" / "sources.yml"
-    test_source = "  - id: test-rates\n    title: {en: Test rates, cy: Cyfraddau prawf}\n    publisher: Tests\n"
-    test_source += "    reference: made up for the tests\n"
+    test_source = ("  - id: test-rates\n    title: {en: Test rates, cy: Cyfraddau prawf}\n    publisher: Tests\n"
+                   "    reference: made-up figures of the tests\n")
     sources.write_text(sources.read_text(encoding="utf-8") + test_source, encoding="utf-8")
     payments = root / "data" / "payments.yml"
     text = payments.read_text(encoding="utf-8")
     minimum = text[text.index("national_minimum_allowance:"):text.index("\n\n", text.index("national_minimum"))]
-    text = text.replace(minimum, minimum.split("    weekly:")[0] + "    weekly:" + _confirmed(FIXTURE_MINIMUM))
+    text = text.replace(minimum, "national_minimum_allowance:\n  - year: 2026-27\n    effective_from: 2026-04-01\n"
+                        "    weekly:" + _confirmed(FIXTURE_MINIMUM))
+    text = text.replace(text[text.index("  - authority: cardiff"):text.index("  - authority: vale-of-glamorgan")],
+                        CARDIFF + "\n")
     cardiff = CARDIFF.split("    weekly:")[0] + "    weekly:" + _confirmed(FIXTURE_RATES) + (
         "\n    fees:\n      - id: level-2\n        name: {en: Level 2, cy: Lefel 2}"
         "\n        weekly: {amount: 125.5, source: test-rates, as_of: 2026-04}"
@@ -78,17 +83,74 @@ def test_unconfirmed_councils_stay_marked_and_the_comparison_agrees(fixture_site
     assert len(newport.select('[data-unconfirmed="true"]')) == 2 * len(FIXTURE_RATES)
     compare = parse(fixture_site / "en/allowances-and-fees/index.html").select_one("table.fw-compare")
     cardiff = next(r for r in compare.select("tbody tr") if r.th.get_text(strip=True) == "Cardiff")
-    assert [c.get_text() for c in cardiff.select("td")] == [
+    assert [c.get_text() for c in cardiff.select("td")[:-1]] == [
         format_currency(a, "GBP", locale="en_GB") for a in FIXTURE_RATES.values()]
     assert (fixture_site / "en" / "allowances-and-fees" / cardiff.a["href"] / "index.html").resolve() == (
         fixture_site / "en/cardiff/what-you-will-receive/index.html").resolve()
     assert len(compare.select("tbody tr")) == 22
 
 
-def test_the_real_data_claims_no_rates_it_cannot_source(built):
+def _year_text(rates, lang: str) -> str:
+    year = rates.year.replace("-", "–")
+    return f"Rates for {year}" if lang == "en" else f"Cyfraddau {year}"
+
+
+@pytest.mark.parametrize("lang,locale", [("en", "en_GB"), ("cy", "cy")])
+def test_a_councils_page_shows_its_confirmed_rates_with_their_year_never_as_current(built, lang, locale):
+    """Every council with rates found in a source shows each confirmed amount with its source and the year it is
+    for; a year that is over is said to be so. The other councils' tables stay "to be confirmed"."""
+    project = built.project
+    confirmed = 0
+    for authority in project.authorities:
+        site = project.site(authority.id)
+        page = next(p for p in project.site_pages(site) if p.id == "what-you-will-receive")
+        article = parse(built.output / urls.output_path(page, lang) / "index.html").select_one("article")
+        table = article.select_one("table.fw-money")
+        rates = project.rates_for(authority)[0]
+        for row, band in zip(table.select("tbody tr"), project.payments.age_bands, strict=True):
+            money = rates.weekly[band.id]
+            weekly = row.select("td")[0]
+            if money.known:
+                confirmed += 1
+                figure = weekly.select_one(".fw-figure")
+                assert figure.get_text() == format_currency(money.amount, "GBP", locale=locale), authority.id
+                assert figure["data-source"] == money.source
+            else:
+                assert weekly.select_one('[data-unconfirmed="true"]'), authority.id
+        heading = article.select_one(".fw-money__year")
+        if rates.year is None:
+            assert heading is None
+            continue
+        assert heading["data-year"] == rates.year and _year_text(rates, lang) in heading.get_text()
+        past = "not this year's" if lang == "en" else "nid cyfraddau eleni"
+        assert past in heading.get_text()  # every year found so far is over
+    assert confirmed >= 10
+
+
+def test_the_comparison_gives_each_councils_year_and_marks_the_rest(built):
     compare = parse(built.output / "cy/lwfansau-a-ffioedd/index.html").select_one("table.fw-compare")
-    cells = compare.select("tbody td")
-    assert cells and all(c.select_one('[data-unconfirmed="true"]') for c in cells)
+    rows = {row.th.a.get_text(): row for row in compare.select("tbody tr")}
+    for authority in built.project.authorities:
+        row, rates = rows[authority.name.get("cy")], built.project.rates_for(authority)[0]
+        year = row.select("td")[-1]
+        if rates.known:
+            assert year["data-year"] == rates.year and year.get_text() == rates.year.replace("-", "–")
+        else:
+            assert year.select_one('[data-unconfirmed="true"]') and all(
+                c.select_one('[data-unconfirmed="true"]') for c in row.select("td"))
+
+
+def test_the_national_minimums_sourced_rises_keep_their_decimals(built):
+    article = parse(built.output / "en/allowances-and-fees/index.html").select_one("article")
+    rises = article.select("ul.fw-uplifts li")
+    uplifts = sorted(built.project.payments.national_minimum_uplifts, key=lambda u: u.year, reverse=True)
+    assert len(rises) == len(uplifts) >= 2
+    for item, uplift in zip(rises, uplifts, strict=True):
+        assert item.select_one(".fw-figure").get_text() == f"{uplift.percent:g}%"
+        assert item.get_text().startswith(uplift.year.replace("-", "–"))
+    # The amounts themselves are not known: they stay marked, with no year claimed.
+    table = article.select_one("table.fw-money")
+    assert all(c.select_one('[data-unconfirmed="true"]') for c in table.select("tbody td"))
 
 
 def _payments(root):
@@ -105,17 +167,18 @@ def test_amount_written_with_a_pound_sign_is_explained(project_copy):
 
 
 def test_unknown_age_band_is_refused(project_copy):
-    edit(_payments(project_copy), CARDIFF, CARDIFF.replace("age-16-17:", "age-16-18:"))
+    edit(_payments(project_copy), NEWPORT, NEWPORT.replace("age-16-17:", "age-16-18:"))
     result = run_generator(project_copy, "check")
     assert result.returncode == 1
     assert "'age-16-18' is not an age band" in result.stderr and "no rate for the age band 'age-16-17'" in result.stderr
 
 
 def test_overlapping_years_are_refused(project_copy):
-    edit(_payments(project_copy), CARDIFF, CARDIFF + "\n" + CARDIFF)
+    dated = CARDIFF.replace("cardiff", "newport")
+    edit(_payments(project_copy), NEWPORT, dated + "\n" + dated)
     result = run_generator(project_copy, "check")
     assert result.returncode == 1
-    assert "two sets of rates for cardiff in 2026-27" in result.stderr
+    assert "two sets of rates for newport in 2026-27" in result.stderr
 
 
 def test_allowance_below_the_national_minimum_names_council_band_and_year(project_copy):

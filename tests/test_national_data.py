@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
+from generator.checks.freshness import check_freshness
 from generator.render import urls
-from tests.conftest import ROOT, Built, parse
+from tests.conftest import ROOT, Built, edit, line_of, parse, run_generator
 
 LOCALES = {"en": "en_GB", "cy": "cy"}
 
@@ -20,7 +21,8 @@ def _data_page(built: Built, lang: str):
 
 
 def _expected(value, unit, locale):
-    return format_percent(value / 100, locale=locale) if unit == "percent" else format_decimal(value, locale=locale)
+    # A percentage as the source writes it, decimals kept (26.3%, not 26%); both languages write it so.
+    return f"{value:g}%" if unit == "percent" else format_decimal(value, locale=locale)
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -32,6 +34,8 @@ def test_every_chart_shows_the_data_files_figures(built: Built, lang):
         figure = page.select_one(f"figure#chart-{chart['id']}")
         assert figure is not None, chart["id"]
         assert figure["data-source"] == chart["source"]
+        # A chart whose measure has no newer figure says it is history; the others do not.
+        assert bool(figure.select(".fw-chart__history")) == chart.get("historical", False), chart["id"]
         assert figure.select_one("figcaption").get_text(strip=True) == chart["title"][lang]
         headers = [th.get_text(strip=True) for th in figure.select("thead th")]
         assert headers == [s["label"][lang] for s in chart["series"]]
@@ -60,3 +64,35 @@ def test_every_chart_shows_the_data_files_figures(built: Built, lang):
 def test_welsh_figures_use_welsh_month_names(built: Built):
     page = _data_page(built, "cy")
     assert "Mawrth 2020" in page.select_one("figure#chart-children-looked-after").get_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_percentages_of_a_regions_good_practice_keep_their_decimals(built: Built, lang):
+    project = built.project
+    shown = 0
+    for authority in project.authorities:
+        figures = [f for i in project.initiatives_for(authority) for f in i.figures
+                   if f.unit == "percent" and f.value != int(f.value)]
+        if not figures:
+            continue
+        page = next(p for p in project.site_pages(project.site(authority.id)) if p.id == "our-region")
+        texts = [s.get_text() for s in parse(built.output / urls.output_path(page, lang) / "index.html")
+                 .select(".fw-figure")]
+        for figure in figures:
+            assert f"{figure.value:g}%" in texts, (authority.id, figure.value)
+            shown += 1
+    assert shown >= 4  # Cwm Taf Morgannwg's 26.3%, 40.9%, 13.2% and 17.2%, at least
+
+
+def test_the_freshness_gate_passes_on_the_real_data(built: Built):
+    findings = check_freshness(built.project, release=True)
+    assert not findings.errors and not findings.warnings, [p.message for p in findings.errors]
+
+
+def test_a_chart_figure_not_in_its_quotation_stops_the_build_at_its_line(project_copy):
+    data = project_copy / "data" / "national_data.yml"
+    edit(data, "values: {children: 7198}", "values: {children: 7189}")
+    result = run_generator(project_copy, "check")
+    assert result.returncode == 1
+    assert f"data/national_data.yml, line {line_of(data, 'children: 7189')}" in result.stderr
+    assert "The value 7189 is not in its quotation" in result.stderr

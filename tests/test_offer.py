@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from generator.render import urls
 from tests.conftest import ROOT, Built, edit, parse, run_generator
 
 
@@ -31,6 +32,7 @@ def test_a_councils_offer_shows_what_is_known_for_it_and_marks_the_rest(built: B
     cardiff = parse(built.output / "en/cardiff/what-you-will-receive/index.html").select_one("article")
     provided = [li.strong.get_text() for li in flintshire.select("ul.fw-offer:not(.fw-offer--unconfirmed) li")]
     expected = [names[k]["cy"] for k, v in offer["authorities"]["flintshire"].items() if v.get("provided")]
+    expected += [o["name"]["cy"] for o in offer["offer_types"] if o.get("derived_from") == "handbook"]
     assert sorted(provided) == sorted(expected) and names["mockingbird"]["cy"] in provided
     assert names["mockingbird"]["en"] not in [strong.get_text() for strong in cardiff.select("ul.fw-offer li strong")]
     unknown = cardiff.select("ul.fw-offer--unconfirmed li")
@@ -44,3 +46,20 @@ def test_every_council_must_be_accounted_for(project_copy):
     assert result.returncode == 1
     assert "'vale-of-glamorgan' is missing" in result.stderr
     assert "'vale-of-glamorga' is not an authority id" in result.stderr
+
+
+def test_every_council_publishing_the_handbook_offers_it_linked_to_its_own_handbook(built: Built):
+    """Derived from the site, not typed 22 times: each council's offer links to the handbook its site publishes."""
+    project = built.project
+    handbook = next(o for o in project.offer.offer_types if o.derived_from == "handbook")
+    for authority in project.authorities:
+        site = project.site(authority.id)
+        assert project.publishes_handbook(site)
+        for lang in ("en", "cy"):
+            page = next(p for p in project.site_pages(site) if p.id == "what-you-will-receive")
+            folder = built.output / urls.output_path(page, lang)
+            item = parse(folder / "index.html").select_one('article li[data-derived="handbook"]')
+            assert item is not None and item.strong.get_text() == handbook.name.get(lang), authority.id
+            contents = next(p for p in project.site_pages(site) if p.role == "contents")
+            assert (folder / item.a["href"] / "index.html").resolve() == (
+                built.output / urls.output_path(contents, lang) / "index.html").resolve()

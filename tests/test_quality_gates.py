@@ -148,7 +148,7 @@ def test_a_figure_past_its_age_is_a_warning_and_a_release_error(project_copy):
     payments = project_copy / "data" / "payments.yml"
     # An older year of the same council is history, and is never reported.
     latest = "  - authority: anglesey\n    year: 2026-27\n    effective_from: 2026-04-01\n    weekly:\n"
-    edit(payments, latest + "      age-0-4: {unconfirmed: true}\n",
+    edit(payments, "  - authority: anglesey\n    weekly:\n      age-0-4: {unconfirmed: true}\n",
          "  - authority: anglesey\n    year: 2020-21\n    effective_from: 2020-04-01\n    weekly:\n"
          "      age-0-4: {amount: 150.00, source: nff-final-report, as_of: 2020-04}\n"
          "      age-5-10: {unconfirmed: true}\n      age-11-15: {unconfirmed: true}\n"

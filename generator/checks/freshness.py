@@ -3,9 +3,12 @@
 Policy: a warning in a normal build (the site may still be published while someone looks for newer figures),
 an error in a release build. The figures are amounts of money, the national data set's charts and the figures
 of good-practice initiatives (facts such as a phone number or what a council offers are not figures):
-- a chart is as recent as its newest group: it compares years on purpose, so its older groups are history;
+- a chart is as recent as its newest group: it compares years on purpose, so its older groups are history; a
+  chart marked `historical` (no newer figure of its measure has been published) is not checked;
 - allowances and fees: only each council's latest financial year (and the latest National Minimum Allowance),
-  since earlier years are kept as history and not shown as current.
+  since earlier years are kept as history and not shown as current; and not a financial year that has ended,
+  which pages show as that year's rates, never as today's (`make facts` lists those councils as waiting for
+  their current rates).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from generator.checks.config import load_checks_config
 from generator.model.errors import Findings, Problem
 from generator.model.loader import DATA_FILES
 from generator.model.project import Project, walk
-from generator.model.schema import ChartGroup, Figure, Money, PaymentsFile
+from generator.model.schema import ChartGroup, Figure, Money, PaymentsFile, financial_year_ended
 from generator.model.yaml_source import field_name
 from generator.render import i18n
 
@@ -31,7 +34,7 @@ def check_freshness(project: Project, release: bool, today: datetime.date | None
     findings = Findings()
     for name, (model, doc) in project.data.items():
         limit = config.by_file.get(name, config.figure_max_age_months)
-        for path, as_of in _dated(model):
+        for path, as_of in _dated(model, today):
             age = months_between(end_of(as_of), today)
             if age > limit:
                 findings.add(Problem(
@@ -44,9 +47,9 @@ def check_freshness(project: Project, release: bool, today: datetime.date | None
     return findings
 
 
-def _dated(model) -> Iterator[tuple[tuple, str]]:
+def _dated(model, today: datetime.date) -> Iterator[tuple[tuple, str]]:
     """(path, as_of) of each figure that is shown as current."""
-    superseded = _superseded_rates(model) if isinstance(model, PaymentsFile) else set()
+    superseded = _superseded_rates(model, today) if isinstance(model, PaymentsFile) else set()
     newest: dict[tuple, tuple[tuple, str]] = {}  # chart -> its newest group's path and as_of
     for path, item in walk(model):
         as_of = getattr(item, "as_of", None)
@@ -54,6 +57,8 @@ def _dated(model) -> Iterator[tuple[tuple, str]]:
             continue
         if isinstance(item, ChartGroup):
             chart = path[:-2]
+            if _chart_at(model, chart).historical:
+                continue  # presented as history on the page: no newer figure exists for its measure
             if chart not in newest or end_of(as_of) > end_of(newest[chart][1]):
                 newest[chart] = (path, as_of)
             continue
@@ -61,17 +66,25 @@ def _dated(model) -> Iterator[tuple[tuple, str]]:
     yield from newest.values()
 
 
-def _superseded_rates(payments: PaymentsFile) -> set[tuple]:
-    """Paths of the yearly rates that a later year of the same council (or of the national minimum) replaced."""
+def _chart_at(model, path: tuple):
+    for key in path:
+        model = model[key] if isinstance(key, int) else getattr(model, key)
+    return model
+
+
+def _superseded_rates(payments: PaymentsFile, today: datetime.date) -> set[tuple]:
+    """Paths of the yearly rates that a later year of the same council (or of the national minimum) replaced, or
+    whose financial year is over (shown as that year's)."""
     old = set()
     for key in ("national_minimum_allowance", "authorities"):
         records = getattr(payments, key)
         latest: dict[str, str] = {}
         for rates in records:
             who = getattr(rates, "authority", "")
-            latest[who] = max(latest.get(who, rates.year), rates.year)
+            latest[who] = max(latest.get(who, rates.year or ""), rates.year or "")
         old |= {(key, index) for index, rates in enumerate(records)
-                if rates.year != latest[getattr(rates, "authority", "")]}
+                if (rates.year or "") != latest[getattr(rates, "authority", "")]
+                or (rates.year and financial_year_ended(rates.year, today))}
     return old
 
 

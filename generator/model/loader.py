@@ -253,6 +253,8 @@ def _cross_check(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
                         "Choose another slug, or rename that page.")
             seen_slugs[slug] = authority.id
 
+    if "national_data" in docs:
+        found.extend(_check_chart_quotes(project, docs["national_data"]))
     found.extend(_check_pages(project, docs))
     found.extend(_check_lists(project))
     found.extend(_check_stories(project))
@@ -326,11 +328,41 @@ def _check_landing(project: Project, doc: YamlDocument) -> list[Problem]:
     return found
 
 
+def _check_chart_quotes(project: Project, doc: YamlDocument) -> list[Problem]:
+    """A chart's figures from a public page each carry the page's words holding them, as facts do."""
+    found: list[Problem] = []
+    for c, chart in enumerate(project.charts):
+        for g, group in enumerate(chart.groups):
+            source_id = group.source or chart.source
+            source = project.sources.get(source_id)
+            path = ("charts", c, "groups", g)
+            if group.source and source is None:
+                found.append(Problem(doc.file, f"The source '{group.source}' is not in data/sources.yml.",
+                                     doc.line_of(path + ("source",)), field_name(path + ("source",)),
+                                     "Add the document to data/sources.yml, or use the id of one listed there."))
+                continue
+            if source is None or not source.public:
+                continue
+            for serie, value in group.values.items():
+                quote = group.quotes.get(serie)
+                where = path + ("quotes", serie) if quote else path
+                if quote is None:
+                    found.append(Problem(doc.file, f"The figure '{serie}' comes from a web page ({source.url}) but "
+                                         "has no quotation.", doc.line_of(where), field_name(path + ("quotes",)),
+                                         f"Add '{serie}: \"...\"' under 'quotes': the page's words holding the value."))
+                elif not holds(quote, value):
+                    found.append(Problem(doc.file, f"The value {value} is not in its quotation: \"{quote}\".",
+                                         doc.line_of(path + ("values", serie)), field_name(path + ("values", serie)),
+                                         "Check the value against the source and correct whichever is mistyped."))
+    return found
+
+
 def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
     """Every council says something (known or unconfirmed) about every kind of offer, and about the commitment."""
     found: list[Problem] = []
     authority_ids = [a.id for a in project.authorities]
     offer_ids = [o.id for o in project.offer.offer_types]
+    derived = {o.id: o.derived_from for o in project.offer.offer_types if o.derived_from}
     for key, path, what in ((project.offer.authorities, ("authorities",), "the offer"),
                             (project.offer.national_commitment.adoption, ("national_commitment", "adoption"),
                              "the National Commitment")):
@@ -352,7 +384,11 @@ def _check_offer(project: Project, doc: YamlDocument) -> list[Problem]:
                                      doc.line_of(path + (offer_id,)), field_name(path + (offer_id,)),
                                      "Use one of: " + ", ".join(offer_ids) + "."))
         for offer_id in offer_ids:
-            if offer_id not in provisions:
+            if offer_id in derived and offer_id in provisions:
+                found.append(Problem(doc.file, f"'{offer_id}' is known from the site itself ({derived[offer_id]}), "
+                                     f"not typed for {authority_id}.", doc.line_of(path + (offer_id,)),
+                                     field_name(path + (offer_id,)), f"Remove '{offer_id}:' here."))
+            elif offer_id not in provisions and offer_id not in derived:
                 found.append(Problem(doc.file, f"Nothing is said about '{offer_id}' for {authority_id}.",
                                      doc.line_of(path), field_name(path),
                                      f"Add '{offer_id}: {{unconfirmed: true}}' if it is not known."))
@@ -404,8 +440,8 @@ def _check_payments(project: Project, doc: YamlDocument) -> list[Problem]:
                 problem(("authorities", index, "weekly", band),
                         f"{name}'s allowance for the age band '{band}' in {rates.year} (£{money.amount:.2f} a week) "
                         f"is below the National Minimum Allowance (£{floor.amount:.2f}).",
-                        "Check the figure against the council's published rates: no council may pay less than the "
-                        "national minimum.")
+                        "Check the figure against the council's published rates: the Welsh Government says the "
+                        "national minimum should be applied to all foster carers.")
     return found
 
 

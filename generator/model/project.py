@@ -134,7 +134,7 @@ class Project:
     def rates_for(self, authority: Authority):
         """The authority's rates, latest year first."""
         return sorted((r for r in self.payments.authorities if r.authority == authority.id),
-                      key=lambda r: r.year, reverse=True)
+                      key=lambda r: r.year or "", reverse=True)
 
     def initiatives_for(self, authority: Authority) -> list[Initiative]:
         """The authority's own initiatives first, then its region's."""

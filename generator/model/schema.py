@@ -510,6 +510,9 @@ class ChartGroup(Strict):
     label: Text
     as_of: AsOf
     values: dict[Id, Quantity]
+    source: Id | None = None  # where it differs from the chart's source
+    # series id -> the source's own words holding the value, for a group from a public page (checked at build)
+    quotes: dict[Id, Annotated[str, StringConstraints(min_length=1, max_length=400)]] = Field(default_factory=dict)
 
 
 class Chart(Strict):
@@ -525,6 +528,10 @@ class Chart(Strict):
     groups: list[ChartGroup] = Field(min_length=1)
     summary: Text
     source: Id
+    # No newer figure for this measure has been found: the page presents the chart as history, and the freshness
+    # gate does not ask for one. `note` says what was looked for (for editors and `make facts`, not shown).
+    historical: bool = False
+    note: NonEmpty | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Chart:
@@ -629,27 +636,47 @@ class AgeBand(Strict):
     id: Id
     from_age: WholeNumber = Field(ge=0, le=25)
     to_age: WholeNumber = Field(ge=0, le=25)
+    source: Id | None = None  # a source that pays its allowance in this band
+
+
+def financial_year_ended(year: str, today: datetime.date) -> bool:
+    """Whether the financial year ('2022-23': April 2022 to March 2023) is over."""
+    return today >= datetime.date(int(year[:4]) + 1, 4, 1)
 
 
 class Rates(Strict):
-    """One year's rates: weekly amounts by age band, from an effective date."""
+    """One year's rates: weekly amounts by age band, from an effective date where the source gives one.
 
-    year: FinancialYear
-    effective_from: datetime.date
+    Rates nobody has found yet give no year (a year would be a claim without a source)."""
+
+    year: FinancialYear | None = None
+    effective_from: datetime.date | None = None
     weekly: dict[Id, Money]
 
     @field_validator("year")
     @classmethod
-    def _consecutive(cls, value: str) -> str:
+    def _consecutive(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
         start, end = int(value[:4]), int(value[5:])
         if (start + 1) % 100 != end:
             raise ValueError(f"{value!r} is not a financial year. How to fix: write it like '2026-27'.")
         return value
 
+    @property
+    def known(self) -> bool:
+        return any(money.known for money in self.weekly.values())
+
     @model_validator(mode="after")
     def _effective_in_year(self) -> Rates:
+        if self.year is None:
+            if self.known or self.effective_from:
+                raise ValueError("Rates with a known amount or an effective_from need the financial 'year' they are "
+                                 "for. How to fix: add 'year:' as the source gives it, like '2023-24'.")
+            return self
         start = int(self.year[:4])
-        if not datetime.date(start, 4, 1) <= self.effective_from < datetime.date(start + 1, 4, 1):
+        effective = self.effective_from
+        if effective and not datetime.date(start, 4, 1) <= effective < datetime.date(start + 1, 4, 1):
             raise ValueError(f"effective_from {self.effective_from} is outside the financial year {self.year}. "
                              f"How to fix: use a date from {start}-04-01 to {start + 1}-03-31.")
         return self
@@ -677,9 +704,21 @@ class AuthorityRates(Rates):
     extras: list[Extra] = Field(default_factory=list)
 
 
+class Uplift(Sourced):
+    """A yearly rise of the National Minimum Allowance, in per cent, as a source reports it."""
+
+    VALUE: ClassVar[str] = "percent"
+    DETAILS: ClassVar[tuple[str, ...]] = ()
+    percent: float | None = None
+    year: FinancialYear
+    # "announced" by the Welsh Government, or "recommended" to it (the Senedd answer for 2023-24)
+    kind: Literal["announced", "recommended"] = "announced"
+
+
 class PaymentsFile(Strict):
     age_bands: list[AgeBand] = Field(min_length=1)
     national_minimum_allowance: list[Rates]
+    national_minimum_uplifts: list[Uplift] = Field(default_factory=list)
     authorities: list[AuthorityRates]
 
 
@@ -692,6 +731,9 @@ class OfferType(Strict):
     id: Id
     name: Text
     description: Prose
+    # Known from the site itself, not typed per council: "handbook" is provided by every council whose site
+    # publishes the foster carer handbook (councils then give no entry for it).
+    derived_from: Literal["handbook"] | None = None
 
 
 class Provision(Sourced):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.plural import to_gettext
 from babel.support import NullTranslations, Translations
 
@@ -84,6 +85,13 @@ def money(amount: float, locale: str) -> str:
 @lru_cache(maxsize=1 << 12, typed=True)
 def number(value: float, locale: str) -> str:
     return format_decimal(value, locale=locale)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def percent(value: float, locale: str) -> str:
+    """2.6%: the source's decimals kept, not rounded to a whole number."""
+    # Decimal, so 2.6 / 100 is exactly 0.026 (a float division would show 2.6000000000000002%).
+    return format_percent(Decimal(str(value)) / 100, locale=locale, decimal_quantization=False)
 
 
 @lru_cache(maxsize=1 << 12, typed=True)

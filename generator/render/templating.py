@@ -303,8 +303,12 @@ class PageContext:
                 raise LookupError(f"chart: there is no chart '{chart_id}' in data/national_data.yml")
             found = charts[chart_id]
             latest = max((g.as_of for g in found.groups), key=lambda value: value.ljust(10, "~"))
-            return chart_html(found, lang, self.locale, project.sources[found.source], messages.gettext("Source"),
-                              i18n.date(latest, self.locale))
+            sources = [project.sources[i] for i in dict.fromkeys([found.source] + [g.source for g in found.groups
+                                                                                     if g.source])]
+            history = messages.gettext("Historical figures: no newer figures for this measure have been found in a "
+                                       "published source.") if found.historical else None
+            return chart_html(found, lang, self.locale, sources, messages.gettext("Source"),
+                              i18n.date(latest, self.locale), history)
 
         values: dict[str, Any] = {
             "brand": project.config.brand.get(lang),
@@ -365,7 +369,7 @@ class PageContext:
             if project.payments:
                 values["payments"] = lambda: PaymentsRenderer(project, lang).authority(site.authority)
             if project.offer:
-                values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority)
+                values["local_offer"] = lambda: OfferRenderer(project, lang).local_offer(site.authority, self.here())
             if "good_practice" in project.data:
                 values["good_practice"] = lambda: initiatives_markdown(
                     project, project.initiatives_for(site.authority), lang)

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from generator.model.project import Project
 from generator.model.schema import Provision
-from generator.render import i18n
+from generator.render import i18n, urls
 from generator.render.html.markup import source_note, unconfirmed_marker
 
 
@@ -22,10 +22,22 @@ class OfferRenderer:
     def source_note(self, provision: Provision) -> Markup:
         return source_note(self.project, self.lang, provision.source, provision.as_of)
 
-    def local_offer(self, authority) -> Markup:
+    def local_offer(self, authority, here: str) -> Markup:
         provisions = self.project.offer.authorities[authority.id]
         provided, unknown = [], []
+        site = self.project.site(authority.id)
         for offer in self.project.offer.offer_types:
+            if offer.derived_from == "handbook":
+                # The site publishes it: the offer is the handbook itself, linked, rather than a typed claim.
+                contents = next((p for p in self.project.site_pages(site) if p.role == "contents"), None)
+                if contents and self.project.publishes_handbook(site):
+                    link = urls.relative_link(here, urls.output_path(contents, self.lang))
+                    provided.append(Markup('<li data-derived="handbook"><strong>{}</strong>: {} <a href="{}">{}</a>'
+                                           "</li>").format(offer.name.get(self.lang), offer.description.get(self.lang),
+                                                           link, self._("Read the handbook")))
+                else:
+                    unknown.append(offer)
+                continue
             provision = provisions[offer.id]
             if provision.unconfirmed:
                 unknown.append(offer)

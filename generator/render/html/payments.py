@@ -3,13 +3,14 @@ known figure marked with its source, each unknown one marked "to be confirmed"."
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from markupsafe import Markup, escape
 
 from generator.model.payments import WEEKS_IN_YEAR
 from generator.model.project import Project
-from generator.model.schema import AgeBand, Money, Rates
+from generator.model.schema import AgeBand, Money, Rates, financial_year_ended
 from generator.render import i18n, urls
 from generator.render.html.markup import unconfirmed_marker
 
@@ -40,11 +41,28 @@ class PaymentsRenderer:
         text = self._("Aged %(from)d to %(to)d") % {"from": band.from_age, "to": band.to_age}
         return Markup('<span data-category="age-band">{}</span>').format(text)
 
+    def year_label(self, rates: Rates, markup: bool = False) -> Markup:
+        """What the rates are for: their year, and if that year is over, that they are not today's. In a page the
+        effective date is a <time> (a date, not a figure); as text for the calculator's script."""
+        if rates.year is None:
+            return Markup("")
+        year = rates.year.replace("-", "–")
+        if rates.effective_from:
+            when = i18n.date(rates.effective_from, self.locale)
+            if markup:
+                when = Markup('<time datetime="{}">{}</time>').format(rates.effective_from.isoformat(), when)
+            text = Markup(escape(self._("Rates for %(year)s, from %(date)s"))) % {"year": year, "date": when}
+        else:
+            text = Markup(escape(self._("Rates for %(year)s"))) % {"year": year}
+        if financial_year_ended(rates.year, datetime.date.today()):
+            text += ". " + self._("These are the latest rates found, not this year's: ask the council for its "
+                                 "current rates.")
+        return text
+
     def year_heading(self, rates: Rates) -> Markup:
-        effective = Markup('<time datetime="{}">{}</time>').format(
-            rates.effective_from.isoformat(), i18n.date(rates.effective_from, self.locale))
-        return Markup("<p>{}</p>").format(Markup(escape(self._("Rates for %(year)s, from %(date)s"))) % {
-            "year": rates.year.replace("-", "–"), "date": effective})
+        text = self.year_label(rates, markup=True)
+        return Markup('<p class="fw-money__year" data-year="{}">{}</p>').format(rates.year, text) if text else \
+            Markup("")
 
     def sources_line(self, amounts: list[Money]) -> Markup:
         """Where the known amounts come from, and as of when: shown under the tables they fill."""
@@ -111,6 +129,7 @@ class PaymentsRenderer:
                 "id": authority.id,
                 "name": authority.name.get(self.lang),
                 "year": rates[0].year if rates else None,
+                "yearText": self.year_label(rates[0]).unescape() if rates else "",
                 "weekly": {b.id: (rates[0].weekly[b.id].amount if rates and rates[0].weekly[b.id].known else None)
                            for b in self.project.payments.age_bands},
             })
@@ -154,9 +173,31 @@ class PaymentsRenderer:
                  add=self._("Add a child"))
 
     def national_minimum(self) -> Markup:
-        records = sorted(self.project.payments.national_minimum_allowance, key=lambda r: r.year, reverse=True)
-        return Markup("\n").join(self.year_heading(r) + self.allowance_table(r)
-                                  + self.sources_line(list(r.weekly.values())) for r in records)
+        payments = self.project.payments
+        records = sorted(payments.national_minimum_allowance, key=lambda r: r.year or "", reverse=True)
+        parts = [self.year_heading(r) + self.allowance_table(r) + self.sources_line(list(r.weekly.values()))
+                 for r in records]
+        uplifts = sorted((u for u in payments.national_minimum_uplifts if u.known), key=lambda u: u.year,
+                         reverse=True)
+        if uplifts:
+            parts.append(Markup("<p>{}</p>").format(self._("Yearly rises of the National Minimum Allowance:")))
+            parts.append(Markup('<ul class="fw-uplifts">{}</ul>').format(Markup("").join(
+                Markup('<li>{}: {} <span class="fw-uplift__source">({})</span></li>').format(
+                    u.year.replace("-", "–"), self._uplift_text(u), self._source_name(u.source))
+                for u in uplifts)))
+        return Markup("\n").join(parts)
+
+    def _uplift_text(self, uplift) -> Markup:
+        figure = Markup('<span class="fw-figure" data-source="{}" data-as-of="{}">{}</span>').format(
+            uplift.source, uplift.as_of, i18n.percent(uplift.percent, self.locale))
+        if uplift.kind == "recommended":
+            return Markup(escape(self._("a recommended rise of %(percent)s"))) % {"percent": figure}
+        return Markup(escape(self._("a rise of %(percent)s, announced by the Welsh Government"))) % {"percent": figure}
+
+    def _source_name(self, source_id: str) -> str:
+        source = self.project.sources[source_id]
+        name = f"{source.publisher}: {source.title.get(self.lang)}"
+        return name + (" – " + self._("secondary source") if source.secondary else "")
 
     def comparison(self, here: str) -> Markup:
         """Every authority's latest weekly allowance by age band, one row each, linked to its page."""
@@ -169,13 +210,16 @@ class PaymentsRenderer:
             link = urls.relative_link(here, urls.output_path(page, self.lang))
             rates = self.project.rates_for(authority)
             cells = Markup("").join(self._compare_cell(rates[0].weekly[b.id] if rates else None) for b in bands)
+            year = rates[0].year if rates and rates[0].known else None
+            cells += Markup('<td data-year="{}">{}</td>').format(
+                year or "", year.replace("-", "–") if year else self.unconfirmed())
             rows.append(Markup('<tr><th scope="row"><a href="{}">{}</a></th>{}</tr>').format(
                 link, authority.name.get(self.lang), cells))
         return Markup('<table class="fw-money fw-compare" id="{}" data-sortable data-filter-label="{}">'
-                      '<caption>{}</caption><thead><tr><th scope="col">{}</th>{}</tr></thead>'
-                      "<tbody>{}</tbody></table>").format(
+                      '<caption>{}</caption><thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr>'
+                      "</thead><tbody>{}</tbody></table>").format(
             COMPARISON_ID, self._("Find a council"), self._("Weekly allowance for each child, by council"),
-            self._("Council"), head,
+            self._("Council"), head, self._("Year of the rates"),
             Markup("").join(rows))
 
 

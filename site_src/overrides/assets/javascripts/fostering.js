@@ -99,6 +99,8 @@
       }).filter(function (age) { return age !== null && Number.isInteger(age) && age >= 0; });
       if (!authority || !ages.length) return;
       var table = element("table", { "class": "fw-money fw-calculator__table" });
+      // The year the council's rates are for, so a past year's rates are never read as today's.
+      if (authority.yearText) table.appendChild(element("caption", {}, authority.yearText));
       var head = element("tr");
       head.appendChild(element("th", { scope: "col" }, ""));
       head.appendChild(element("th", { scope: "col" }, data.text.perWeek));
