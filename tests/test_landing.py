@@ -70,15 +70,19 @@ def test_the_national_landing_page_is_drawn_from_the_data(built: Built, lang: st
         value = element.select_one(".fw-keyfigure__value .fw-figure")
         assert value.get_text(strip=True) == format_value(chart, group.values[figure.series],
                                                           project.language(lang).locale)
-        assert value["data-source"] == chart.source
-        source_title = project.sources[chart.source].title.get(lang)
+        source_id = group.source or chart.source
+        assert value["data-source"] == source_id
+        source_title = project.sources[source_id].title.get(lang)
         assert source_title in element.select_one(".fw-keyfigure__source").get_text()
         focusable = element.select_one(".fw-keyfigure__value")
         assert focusable["tabindex"] == "0" and focusable["aria-describedby"] == element.select_one(
             ".fw-keyfigure__source")["id"]
         assert source_title in element.select_one("[role=tooltip]").get_text()
     assert soup.select_one(".fw-commitment h2").get_text(strip=True) == landing.commitment.title.get(lang)
-    assert soup.select_one(".fw-find-team h2").get_text(strip=True) == landing.find_your_team.title.get(lang)
+    # The find-your-team band holds the place finder (this tenant has places), and links to the list of teams.
+    band = soup.select_one(".fw-find-team")
+    assert band.select_one(".fw-place-finder input[type=text]") is not None
+    assert landing.find_your_team.title.get(lang) in [a.get_text(strip=True) for a in band.select("a")]
     assert soup.select_one(".fw-contact-card") is None  # the national site belongs to no council
     # The landing page hides the menu and the table of contents.
     assert soup.select_one(".md-sidebar--primary")["hidden"] is not None

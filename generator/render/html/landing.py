@@ -148,7 +148,7 @@ class LandingView:
             chart = next(c for c in project.charts if c.id == figure.chart)
             group = next(g for g in chart.groups if g.id == figure.group)
             value = format_value(chart, group.values[figure.series], locale)
-            source_id, as_of = chart.source, group.as_of
+            source_id, as_of = group.source or chart.source, group.as_of
         source = project.sources[source_id]
         when = i18n.date(as_of, locale)
         tip = f"fw-figure-source-{index}"
