@@ -241,3 +241,19 @@ def test_a_first_visit_to_a_home_page_stays_within_the_page_weight_budget(built:
             tab.close()
             assert len(sizes) >= 4, sizes  # the page, its stylesheets and scripts were all counted
             assert sum(sizes.values()) < BUDGET, (path, sorted(sizes.items(), key=lambda item: -item[1]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_national_menu_is_grouped_as_the_data_says(built: Built, lang: str):
+    """The main site's menu: its home page, then the groups of data/navigation.yml, each holding its pages."""
+    navigation, pages = built.project.navigation, _pages(built, "main")
+    menu = parse(_file(built, pages["about"], lang)).select_one("nav.md-nav--primary > ul.md-nav__list")
+    top = menu.find_all("li", class_="md-nav__item", recursive=False)
+    firsts = [section.first for section in navigation.main_sections]
+    assert [item.select_one(".md-nav__link").get_text(" ", strip=True) for item in top] == (
+        [pages["home"].source(lang).meta.title] + [s.title.get(lang) for s in navigation.main_sections])
+    bounds = [navigation.main.index(first) for first in firsts] + [len(navigation.main)]
+    for item, start, end in zip(top[1:], bounds[:-1], bounds[1:], strict=True):
+        links = item.select("nav.md-nav a.md-nav__link")
+        titles = [a.get_text(" ", strip=True) for a in links if not a.find_parent("nav", class_="md-nav--secondary")]
+        assert titles == [pages[page_id].source(lang).meta.title for page_id in navigation.main[start:end]]

@@ -57,6 +57,10 @@ CASES = {
                                     "leads to a page that does not exist", "[Gone]"),
     "link to a missing address": ("content/cy/handbook/iechyd.md", None, "\n[Ar goll](../dim-tudalen/)\n",
                                   "leads to a page that does not exist", "[Ar goll]"),
+    "menu group at a page not in the menu": ("data/navigation.yml", "first: handbooks", "first: handbook",
+                                             "is not a page of the main menu", "first: handbook"),
+    "menu groups out of order": ("data/navigation.yml", "first: handbooks", "first: who-can-foster",
+                                 "does not start after the one before it", "first: who-can-foster"),
     # The built-page gate named the chapter's core file for this; what was edited is the variation.
     "figure typed into a regional variation": ("content/en/handbook/regions/cardiff-and-vale/enfys.md", None,
                                                "\nThere are 4,321 carers.\n", "'4,321' is typed", "4,321"),

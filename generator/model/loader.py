@@ -499,11 +499,32 @@ def _check_pages(project: Project, docs: dict[str, YamlDocument]) -> list[Proble
             page = next(iter(by_key[(kind, None, page_id)].values()))
             found.append(Problem(page.file, "This page is not in the navigation.",
                                  fix=f"Add '- {page_id}' under '{kind}:' in data/navigation.yml."))
+        if kind == "main":
+            found.extend(_check_menu_sections(project.navigation, docs["navigation"]))
         homes = [p for p in project.pages if p.kind == kind and p.authority is None and p.slug == HOME_SLUG]
         for lang in languages:
             if not any(p.lang == lang for p in homes):
                 found.append(Problem(f"content/{lang}/{kind}/", "There is no home page (index.md) here.",
                                      fix=f"Add content/{lang}/{kind}/index.md."))
+    return found
+
+
+def _check_menu_sections(navigation, doc: YamlDocument) -> list[Problem]:
+    """Each group starts at a page of the main menu, after the previous group's first page and not at the home
+    page (which is the menu's first entry, on its own)."""
+    found = []
+    previous = 0
+    for index, section in enumerate(navigation.main_sections):
+        where = dict(line=doc.line_of(("main_sections", index, "first")), field=f"main_sections[{index + 1}].first")
+        if section.first not in navigation.main:
+            found.append(Problem("data/navigation.yml", f"'{section.first}' is not a page of the main menu.",
+                                 **where, fix="Use the id of a page listed under 'main:'."))
+        elif (position := navigation.main.index(section.first)) <= previous:
+            found.append(Problem("data/navigation.yml", f"The group '{section.title.get('en') or section.first}' "
+                                 "does not start after the one before it (or starts at the home page).", **where,
+                                 fix="List the groups in the order of 'main:', each at the first page it holds."))
+        else:
+            previous = position
     return found
 
 

@@ -794,11 +794,20 @@ class GlossaryFile(Strict):
 # --- Navigation ----------------------------------------------------------------------------------
 
 
+class MenuSection(Strict):
+    """A group of the main site's menu: its title, and the first page in it (the group runs to the next one)."""
+
+    title: Text
+    first: Id
+
+
 class NavigationFile(Strict):
     """The order of pages in each kind of site, by page id."""
 
     main: list[Id] = Field(min_length=1)
     authority: list[Id] = Field(default_factory=list)  # needed when the tenant has local authorities
+    # The main site's menu in a few groups, in the order of `main`; the pages before the first stay on their own.
+    main_sections: list[MenuSection] = Field(default_factory=list)
 
 
 SiteKind = Literal["main", "authority"]

@@ -127,7 +127,12 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, 
     written = memo.read(_pages_file(_project_folder(project, site, lang))) if model else None
     pages = _Pages(model, written if isinstance(written, dict) else {}, keep, today)
     feeds = feed_files(project, site, lang, today)
+    sections = {section.first: section.title.get(lang)
+                for section in project.navigation.main_sections} if site.kind == "main" else {}
+    top = nav  # where the next menu entry goes: the menu, or the group it is in
     for page in project.site_pages(site):
+        if page.id in sections:
+            nav.append({sections[page.id]: (top := [])})
         try:
             rendered = pages.render(project, page, lang)
         except ContributorError as error:
@@ -141,10 +146,10 @@ def _render_site(project: Project, site: Site, lang: str, absolute_links: bool, 
         if page.role == "story":
             continue  # stories are reached from their list, not the menu
         if folder is None:
-            nav.append({rendered.title: filename})
+            top.append({rendered.title: filename})
         elif folder not in folders:
             folders[folder] = [filename]
-            nav.append({rendered.title: folders[folder]})
+            top.append({rendered.title: folders[folder]})
         else:
             folders[folder].append({rendered.title: filename})
     problems.raise_if_any()
