@@ -257,3 +257,20 @@ def test_the_national_menu_is_grouped_as_the_data_says(built: Built, lang: str):
         links = item.select("nav.md-nav a.md-nav__link")
         titles = [a.get_text(" ", strip=True) for a in links if not a.find_parent("nav", class_="md-nav--secondary")]
         assert titles == [pages[page_id].source(lang).meta.title for page_id in navigation.main[start:end]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_council_and_handbook_pages_show_where_they_are(built: Built, lang: str):
+    """Breadcrumbs: the national site, the council's site, and on a handbook chapter the handbook."""
+    label = {"en": "You are here", "cy": "Rydych chi yma"}[lang]
+    cardiff = _pages(built, "cardiff")
+    chapter = next(page for page in cardiff.values() if page.role == "chapter")
+    for page in (cardiff["contact"], chapter):
+        page_file = _file(built, page, lang)
+        crumbs = parse(page_file).select_one(f'nav.fw-breadcrumbs[aria-label="{label}"]')
+        links = crumbs.select("a")
+        assert _target(built, page_file, links[0]["href"]) == _file(built, _home(built, "main"), lang)
+        assert _target(built, page_file, links[1]["href"]) == _file(built, _home(built, "cardiff"), lang)
+        steps = [li.get_text(strip=True) for li in crumbs.select("li")]
+        assert len(steps) == (3 if page is chapter else 2), steps
+    assert parse(_file(built, _home(built, "cardiff"), lang)).select_one("nav.fw-breadcrumbs") is None
