@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from generator.model.loader import load_project
 from generator.render.projects import render_project_files, write_project
-from tests.conftest import build_with_mkdocs, copy_project, edit
+from tests.conftest import build_with_mkdocs, copy_project
 
 BEFORE = datetime.date(2026, 12, 5)  # the past event is over, the future one to come
 AFTER = datetime.date(2027, 1, 20)  # the future event is over too
@@ -42,15 +42,6 @@ events:
     as_of: 2026-12-01
 """
 
-LIST_PAGE = """---
-id: test-news
-title: {title}
-description: {title}
-lists: stories
----
-{{{{ stories() }}}}
-"""
-
 STORY = """---
 id: test-story
 title: {title}
@@ -74,10 +65,7 @@ def news(tmp_path_factory):
     """The main site built for BEFORE twice (for byte-identity) and for AFTER once: lang -> file -> bytes."""
     root = copy_project(tmp_path_factory.mktemp("news"), ("test-news", "Test news", "Newyddion prawf"))
     (root / "data" / "events.yml").write_text(EVENTS, encoding="utf-8")
-    edit(root / "data" / "navigation.yml", "  - campaigns-and-events\n", "  - campaigns-and-events\n  - test-news\n")
-    for lang, slug, title, story in (("en", "news", "Test news", "A test story"),
-                                     ("cy", "newyddion", "Newyddion prawf", "Stori brawf")):
-        (root / "content" / lang / "main" / f"{slug}.md").write_text(LIST_PAGE.format(title=title), encoding="utf-8")
+    for lang, story in (("en", "A test story"), ("cy", "Stori brawf")):  # listed by the main site's news page
         (root / "content" / lang / "stories" / "main").mkdir(parents=True)
         (root / "content" / lang / "stories" / "main" / f"{story.lower().replace(' ', '-')}.md").write_text(
             STORY.format(title=story), encoding="utf-8")

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.model.project import Project
 from generator.model.schema import CampaignMonth
 from generator.render import i18n
+from generator.render.html.markup import source_title
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class CampaignsView:
         calendar = self.project.campaigns
         source = self.project.sources[calendar.source]
         return Markup('<p class="fw-chart__source" data-source="{}">{}: {}</p>').format(
-            source.id, self._("Source"), source.title.get(self.lang))
+            source.id, self._("Source"), source_title(source, self.lang))
 
     def calendar(self) -> Markup:
         calendar = self.project.campaigns

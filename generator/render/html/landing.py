@@ -16,7 +16,7 @@ from generator.model.project import Page, Project
 from generator.model.schema import LandingFigure, LandingFile, LandingSection
 from generator.render import i18n
 from generator.render.html.charts import format_value
-from generator.render.html.markup import publisher, sourced, unconfirmed_marker
+from generator.render.html.markup import publisher, source_title, sourced, unconfirmed_marker
 from generator.render.html.places import PlacesView
 
 
@@ -154,9 +154,9 @@ class LandingView:
         tip = f"fw-figure-source-{index}"
         # The value takes keyboard focus so the source, always shown under it, is also announced with it and
         # shown in full (publisher and date) on hover and focus.
-        detail = Markup("{}, {}, {}").format(source.title.get(self.lang), publisher(source, self.lang), when)
-        cite = (Markup('<a href="{}">{}</a>').format(source.url, source.title.get(self.lang)) if source.url
-                else source.title.get(self.lang))
+        title = source_title(source, self.lang)
+        detail = Markup("{}, {}, {}").format(title, publisher(source, self.lang), when)
+        cite = Markup('<a href="{}">{}</a>').format(source.url, title) if source.url else title
         return Markup(
             '<li class="fw-keyfigure"><span class="fw-keyfigure__value" tabindex="0" aria-describedby="{0}">{1}'
             '<span class="fw-keyfigure__tip" role="tooltip" data-source="{7}">{2}</span></span>'

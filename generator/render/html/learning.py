@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from generator.model.project import Project
 from generator.model.schema import DateFact, EveryAuthority, Fact, LearningFrameworkFile, Sourced
 from generator.render import i18n
-from generator.render.html.markup import source_note, unconfirmed_marker
+from generator.render.html.markup import source_note, source_title, unconfirmed_marker
 
 RECORD_FORMAT = "personal-learning-record"  # names the saved file's format; the script checks it
 RECORD_VERSION = 1
@@ -51,7 +51,7 @@ class LearningRenderer:
         """The documents values come from, and as of when, for a table's Source column."""
         known = sorted({(source, as_of) for source, as_of in cited if source and as_of})
         return Markup("; ").join(Markup('<span data-source="{}">{} ({})</span>').format(
-            source, self.project.sources[source].title.get(self.lang), i18n.date(as_of, self.locale))
+            source, source_title(self.project.sources[source], self.lang), i18n.date(as_of, self.locale))
             for source, as_of in known)
 
     def date(self, fact: DateFact) -> Markup:

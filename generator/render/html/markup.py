@@ -29,7 +29,7 @@ def source_note(project: Project, lang: str, source_id: str, as_of: str) -> Mark
     """"(Source: its title, as of when)" after a value taken from a document, marked with the source."""
     source = project.sources[source_id]
     return Markup('<span class="fw-chart__source" data-source="{}">({}: {}, {})</span>').format(
-        source.id, i18n.translations(project.root, lang).gettext("Source"), source.title.get(lang),
+        source.id, i18n.translations(project.root, lang).gettext("Source"), source_title(source, lang),
         i18n.date(as_of, project.language(lang).locale))
 
 
@@ -49,3 +49,12 @@ def publisher(source, lang: str) -> Markup:
     if source.language and source.language != lang:
         return Markup('<span lang="{}">{}</span>').format(source.language, source.publisher)
     return Markup("{}").format(source.publisher)
+
+
+def source_title(source, lang: str) -> Markup:
+    """A source's title in the page's language; a title not translated (a web page's own) is marked with the
+    language of the document, so it is read and spell-checked in that language."""
+    title = source.title.get(lang)
+    if source.language and source.language != lang and title == source.title.get(source.language):
+        return Markup('<span lang="{}">{}</span>').format(source.language, title)
+    return Markup("{}").format(title)

@@ -12,7 +12,7 @@ from generator.model.payments import WEEKS_IN_YEAR
 from generator.model.project import Project
 from generator.model.schema import AgeBand, Money, Rates, financial_year_ended
 from generator.render import i18n, urls
-from generator.render.html.markup import unconfirmed_marker
+from generator.render.html.markup import publisher, source_title, unconfirmed_marker
 
 COMPARISON_ID = "compare-allowances"  # the comparison table's anchor, the same in every language
 # The id of the main site's page with the comparison, which the calculator links to.
@@ -71,7 +71,7 @@ class PaymentsRenderer:
             return Markup("")
         notes = Markup("; ").join(
             Markup('<span data-source="{}">{} ({})</span>').format(
-                source, self.project.sources[source].title.get(self.lang), i18n.date(as_of, self.locale))
+                source, source_title(self.project.sources[source], self.lang), i18n.date(as_of, self.locale))
             for source, as_of in cited)
         return Markup('<p class="fw-chart__source">{}: {}</p>').format(self._("Source"), notes)
 
@@ -194,9 +194,9 @@ class PaymentsRenderer:
             return Markup(escape(self._("a recommended rise of %(percent)s"))) % {"percent": figure}
         return Markup(escape(self._("a rise of %(percent)s, announced by the Welsh Government"))) % {"percent": figure}
 
-    def _source_name(self, source_id: str) -> str:
+    def _source_name(self, source_id: str) -> Markup:
         source = self.project.sources[source_id]
-        name = f"{source.publisher}: {source.title.get(self.lang)}"
+        name = Markup("{}: {}").format(publisher(source, self.lang), source_title(source, self.lang))
         return name + (" – " + self._("secondary source") if source.secondary else "")
 
     def comparison(self, here: str) -> Markup:

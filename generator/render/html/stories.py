@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.model.project import Page, Project, story_meta, story_order
 from generator.render import i18n, urls
-from generator.render.html.markup import publisher
+from generator.render.html.markup import publisher, source_title
 
 STORIES = "stories"  # the `lists:` of a site's page of stories
 
@@ -116,7 +116,7 @@ def story_body(project: Project, page: Page, lang: str, body: str) -> str:
     locale = view.locale
     header = Markup('<p class="fw-story__about">{} · {}</p>').format(kind_label(view.messages, meta.kind),
                                                                       date_html(meta.date, locale))
-    title = source.title.get(lang)
+    title = source_title(source, lang)
     cited = Markup('<a href="{}">{}</a>').format(source.url, title) if source.url else Markup("{}").format(title)
     details = [publisher(source, lang)]
     if source.published:
