@@ -51,6 +51,9 @@ class FosteringSitesConfig(Config):
     theme_assets = config_options.Type(str, default="")
     # Names kept in another language, by language (data/glossary.yml `names`): marked with it in every page.
     names = config_options.Type(dict, default={})
+    # The tenant's languages: our search files for other languages are not published (a tenant in English only
+    # ships no Welsh pipeline).
+    languages = config_options.Type(list, default=[])
 
 
 class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
@@ -78,6 +81,11 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
         return config
 
     def on_files(self, files, /, *, config):
+        if self.config.languages:
+            unused = {search_language.LANGUAGE_FILE.format(lang=code) for code in search_language.ours(config)
+                      if code not in self.config.languages}
+            for file in [f for f in files if f.src_uri in unused]:
+                files.remove(file)
         if self._shares_assets():
             for file in [f for f in files if not f.is_documentation_page() and _within(f.abs_src_path,
                                                                                      self._theme_dirs)]:

@@ -26,3 +26,12 @@ def configure(config, lang: str) -> None:
         return
     search.config.lang = [lang]
     search.config.pipeline = list(PIPELINE)
+
+
+def ours(config) -> list[str]:
+    """The languages whose lunr file the theme overrides ship."""
+    custom_dir = config.theme.custom_dir
+    folder = Path(custom_dir) / Path(LANGUAGE_FILE).parent if custom_dir else None
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(path.name.removeprefix("lunr.").removesuffix(".min.js") for path in folder.glob("lunr.*.min.js"))

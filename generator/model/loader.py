@@ -440,8 +440,8 @@ def _check_payments(project: Project, doc: YamlDocument) -> list[Problem]:
                 problem(("authorities", index, "weekly", band),
                         f"{name}'s allowance for the age band '{band}' in {rates.year} (£{money.amount:.2f} a week) "
                         f"is below the National Minimum Allowance (£{floor.amount:.2f}).",
-                        "Check the figure against the council's published rates: the Welsh Government says the "
-                        "national minimum should be applied to all foster carers.")
+                        "Check the figure against the council's published rates: the government that sets the "
+                        "national minimum says it should be applied to all foster carers.")
     return found
 
 

@@ -293,7 +293,7 @@ def _config(project: Project, site: Site, lang: str, nav: list) -> dict:
         "theme": {"language": lang, "custom_dir": os.path.relpath(shared / "site_src" / "overrides", here)},
         "plugins": {"fostering_sites": {"root": os.path.relpath(project.root, here), "lang": lang,
                                     "locale": language.locale, "theme_assets": _theme_assets(site, lang),
-                                    "names": kept_names(project)}},
+                                    "names": kept_names(project), "languages": list(project.languages)}},
         "extra": {
             # A true value makes the theme's header include partials/alternate.html, our language switch.
             "alternate": bool(others),

@@ -192,7 +192,7 @@ class PaymentsRenderer:
             uplift.source, uplift.as_of, i18n.percent(uplift.percent, self.locale))
         if uplift.kind == "recommended":
             return Markup(escape(self._("a recommended rise of %(percent)s"))) % {"percent": figure}
-        return Markup(escape(self._("a rise of %(percent)s, announced by the Welsh Government"))) % {"percent": figure}
+        return Markup(escape(self._("a rise of %(percent)s, announced by the government"))) % {"percent": figure}
 
     def _source_name(self, source_id: str) -> Markup:
         source = self.project.sources[source_id]

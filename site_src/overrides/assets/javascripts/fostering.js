@@ -180,7 +180,7 @@
   }
 
   // The search's count of results in the plural form the language gives the number (Material knows only "one"
-  // and "other"; Welsh mutates the noun after 2: "2 ddogfen", "3 dogfen"). The forms, '#' for the number, come
+  // and "other"; in some languages the noun changes after 2: "2 ddogfen", "3 dogfen"). The forms, '#' for the number, come
   // from the interface catalogue (main.html); a count Material wrote in its "other" form is put in the right one.
   function searchCounts(meta) {
     var data = document.getElementById("fw-search-counts");
@@ -205,8 +205,8 @@
 /* Find your team by place (generator/render/html/places.py): suggestions as the visitor types, with the ARIA
    combobox pattern (a text field controlling a listbox; arrows move the active option, announced through
    aria-activedescendant; Enter opens it; Escape closes the list, then clears the field). Without this script
-   the form goes to the A–Z of places. Matching folds case, accents and Welsh mutations with the Welsh search's
-   own rules (lunr.cy.min.js, loaded from beside this file), so "Ynys Mon", "ynys môn" and "Ynys Môn" are one. */
+   the form goes to the A–Z of places. Matching folds case, accents and mutations with the rules of the search's
+   language file (lunr.cy.min.js, loaded from beside this file), so "Mon", "môn" and "Môn" are one. */
 (function () {
   "use strict";
   var boxes = document.querySelectorAll("[data-fw-place-finder]");
