@@ -68,12 +68,16 @@ class Target:
 
 
 def targets(project: Project) -> list[Target]:
-    """One page of every page type, in every language."""
+    """One page of every page type, in every language: the main site's pages, one council site's, and the pages
+    only one council has (its stories); the other councils' shared pages are drawn from the same templates."""
     main = project.site_pages(project.site("main"))
-    own = {page.authority for page in project.pages if page.authority}
     local = [site for site in project.sites if site.kind != "main"]
-    local_sites = local[:1] + [site for site in local[1:] if site.id in own]
-    pages = main + [page for site in local_sites for page in project.site_pages(site)]
+    first = [page for site in local[:1] for page in project.site_pages(site)]
+    lang = project.languages[0]
+    seen = {(page.id, page.source(lang).file) for page in first}
+    own = [page for site in local[1:] for page in project.site_pages(site)
+           if (page.id, page.source(lang).file) not in seen]
+    pages = main + first + own
     result = []
     for lang in project.languages:
         for page in pages:
