@@ -69,14 +69,17 @@ class Target:
 
 def targets(project: Project) -> list[Target]:
     """One page of every page type, in every language: the main site's pages, one council site's, and the pages
-    only one council has (its stories); the other councils' shared pages are drawn from the same templates."""
+    only one council has (its stories, its own versions); the other councils' shared pages come from the same
+    templates."""
     main = project.site_pages(project.site("main"))
     local = [site for site in project.sites if site.kind != "main"]
     first = [page for site in local[:1] for page in project.site_pages(site)]
-    lang = project.languages[0]
-    seen = {(page.id, page.source(lang).file) for page in first}
-    own = [page for site in local[1:] for page in project.site_pages(site)
-           if (page.id, page.source(lang).file) not in seen]
+
+    def version(page: Page) -> tuple:  # a council's own version of a shared page has its own files
+        return page.id, tuple(page.source(code).file for code in project.languages)
+
+    seen = {version(page) for page in first}
+    own = [page for site in local[1:] for page in project.site_pages(site) if version(page) not in seen]
     pages = main + first + own
     result = []
     for lang in project.languages:
