@@ -21,7 +21,7 @@ from generator.checks.local_server import serve_folder
 from generator.memo import BoundedStore
 from generator.mkdocs_ext import seam
 from generator.model.project import Project
-from generator.paths import PROJECTS_DIR
+from generator.paths import PROJECTS_DIR, WORK_DIR
 
 # No test build starts a build server in the background (tests/test_build_server.py starts its own).
 os.environ["FOSTERING_BUILD_SERVER"] = "0"
@@ -85,6 +85,12 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path)
 
 
+@pytest.fixture
+def warm_copy(built, tmp_path) -> Path:
+    """A copy of the project with the session build's cache (`copy_project`), for a test that builds it."""
+    return copy_project(tmp_path, warm=True)
+
+
 def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the command line as a contributor would, in a project folder."""
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
@@ -123,11 +129,16 @@ def remove_line(path: Path, prefix: str) -> None:
     path.write_text("\n".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
 
 
-def copy_project(root: Path, test_source: tuple[str, str, str] | None = None) -> Path:
+def copy_project(root: Path, test_source: tuple[str, str, str] | None = None, warm: bool = False) -> Path:
     """Copy the project's data, content and theme into root, for a build with changed data. test_source
-    (id, English title, Welsh title) adds a source for made-up test data to data/sources.yml."""
+    (id, English title, Welsh title) adds a source for made-up test data to data/sources.yml. warm: with the
+    build cache of the session's build (`built` must have run), as a contributor's clone has it after a build,
+    so that a build of the copy redoes only what the change touches; its output is byte for byte a cold build's
+    (tests/test_incremental.py), and the cold build is the session's own."""
     for part in PROJECT_PARTS:
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    if warm:  # copied with their times, which the cache checks its files by; not a build server's socket or log
+        shutil.copytree(ROOT / WORK_DIR, root / WORK_DIR, ignore=shutil.ignore_patterns("build-server.*"))
     if test_source:
         source_id, english, welsh = test_source
         append(root / "data" / "sources.yml",

@@ -44,10 +44,10 @@ def _wait_for(condition, seconds: float = 60) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built_copy(tmp_path_factory) -> Path:
+def built_copy(built, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("served") / "project"
     root.mkdir()
-    copy_project(root)
+    copy_project(root, warm=True)
     pipeline.build_if_changed(root, root / "site")
     return root
 

@@ -22,8 +22,9 @@ def _fixture_rates(index: int) -> dict[str, float | None]:
 
 
 @pytest.fixture(scope="module")
-def calculator_site(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("calculator"), ("test-rates", "Test rates", "Cyfraddau prawf"))
+def calculator_site(built, tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("calculator"), ("test-rates", "Test rates", "Cyfraddau prawf"),
+                        warm=True)
     payments = root / "data" / "payments.yml"
     text = payments.read_text(encoding="utf-8")
     head, _, _ = text.partition("\nauthorities:")

@@ -82,16 +82,16 @@ def test_a_council_shows_its_own_and_its_regions_good_practice_only(built: Built
     assert enfys["name"]["cy"] in cardiff.get_text()
 
 
-def test_one_file_changes_one_councils_page(project_copy):
+def test_one_file_changes_one_councils_page(warm_copy):
     for lang, slug, text in (("en", "contact", "Call in at our Barry office any weekday."),
                              ("cy", "cysylltu", "Galwch heibio i'n swyddfa yn y Barri unrhyw ddiwrnod o'r wythnos.")):
-        shared = (project_copy / "content" / lang / "authority" / f"{slug}.md").read_text(encoding="utf-8")
-        own = project_copy / "content" / lang / "authorities" / "vale-of-glamorgan" / f"{slug}.md"
+        shared = (warm_copy / "content" / lang / "authority" / f"{slug}.md").read_text(encoding="utf-8")
+        own = warm_copy / "content" / lang / "authorities" / "vale-of-glamorgan" / f"{slug}.md"
         own.parent.mkdir(parents=True)
         own.write_text(shared + f"\n{text}\n", encoding="utf-8")
-    result = run_generator(project_copy, "build")
+    result = run_generator(warm_copy, "build")
     assert result.returncode == 0, result.stderr
-    site = project_copy / "site"
+    site = warm_copy / "site"
     assert "Call in at our Barry office" in (site / "en/vale-of-glamorgan/contact/index.html").read_text()
     assert "swyddfa yn y Barri" in (site / "cy/bro-morgannwg/cysylltu/index.html").read_text()
     assert "Barry office" not in (site / "en/cardiff/contact/index.html").read_text()
@@ -113,14 +113,14 @@ def test_welsh_sort_key_treats_digraphs_as_letters(built: Built):
         "cyw", "chwech", "fel", "ffa", "lwc", "llaeth", "pan fydd", "panel", "robin", "rhif"]
 
 
-def test_inconsistent_welsh_term_is_refused(project_copy):
-    append(project_copy / "content" / "en" / "main" / "privacy.md",
+def test_inconsistent_welsh_term_is_refused(warm_copy):
+    append(warm_copy / "content" / "en" / "main" / "privacy.md",
            "\nYour supervising social worker can help.\n")
-    page = project_copy / "content" / "cy" / "main" / "preifatrwydd.md"
+    page = warm_copy / "content" / "cy" / "main" / "preifatrwydd.md"
     text = page.read_text(encoding="utf-8")
     for form in ("gweithiwr cymdeithasol goruchwylio", "weithiwr cymdeithasol goruchwylio"):
         assert form not in text
-    result = run_generator(project_copy, "build")
+    result = run_generator(warm_copy, "build")
     assert result.returncode == 1
     assert "content/cy/main/preifatrwydd.md" in result.stderr
     assert "standard term 'gweithiwr cymdeithasol goruchwylio'" in result.stderr

@@ -104,18 +104,18 @@ def test_page_without_title_names_the_field(project_copy):
     _fails_cleanly(project_copy, "content/cy/main/amdanom-ni.md", "The field 'title' is required")
 
 
-def test_broken_link_in_content_stops_the_build_after_mkdocs_and_names_the_source(project_copy):
-    page = project_copy / "content" / "en" / "main" / "who-can-foster.md"
+def test_broken_link_in_content_stops_the_build_after_mkdocs_and_names_the_source(warm_copy):
+    page = warm_copy / "content" / "en" / "main" / "who-can-foster.md"
     append(page, "\nSee [our fees](fees-and-allowances.md).\n")
     line = len(page.read_text(encoding="utf-8").splitlines())
-    _fails_cleanly(project_copy, f"content/en/main/who-can-foster.md, line {line}",
+    _fails_cleanly(warm_copy, f"content/en/main/who-can-foster.md, line {line}",
                    "fees-and-allowances.md")
 
 
-def test_broken_cross_site_link_is_caught_by_the_output_link_check(project_copy):
-    page = project_copy / "content" / "cy" / "authority" / "cysylltu.md"
+def test_broken_cross_site_link_is_caught_by_the_output_link_check(warm_copy):
+    page = warm_copy / "content" / "cy" / "authority" / "cysylltu.md"
     append(page, "\n[Hafan](../../dim-yma/)\n")
-    _fails_cleanly(project_copy, "content/cy/authority/cysylltu.md", "leads to a page that does not exist")
+    _fails_cleanly(warm_copy, "content/cy/authority/cysylltu.md", "leads to a page that does not exist")
 
 
 def test_check_command_validates_without_building(project_copy):
@@ -128,12 +128,12 @@ def test_check_command_validates_without_building(project_copy):
     assert result.returncode == 1 and "The English (en) text is missing" in result.stderr
 
 
-def test_successful_build_replaces_the_previous_site(project_copy):
-    sentinel = _publish_sentinel(project_copy)
-    result = run_generator(project_copy, "build")
+def test_successful_build_replaces_the_previous_site(warm_copy):
+    sentinel = _publish_sentinel(warm_copy)
+    result = run_generator(warm_copy, "build")
     assert result.returncode == 0, result.stderr
     assert sentinel.read_text(encoding="utf-8") != "previous release"
-    assert (project_copy / "site" / "cy" / "ynys-mon" / "index.html").is_file()
+    assert (warm_copy / "site" / "cy" / "ynys-mon" / "index.html").is_file()
 
 
 def test_a_deleted_optional_data_file_is_named_where_a_page_uses_it(project_copy):

@@ -141,9 +141,9 @@ def test_amendments_list_every_change_note_by_release(built, lang):
 
 
 @pytest.fixture(scope="module")
-def changed(tmp_path_factory):
+def changed(built, tmp_path_factory):
     """A region replaces a section, a chapter falls overdue, and a new release notes a change."""
-    root = copy_project(tmp_path_factory.mktemp("handbook"))
+    root = copy_project(tmp_path_factory.mktemp("handbook"), warm=True)
     project = load_project(root)
     chapter = {lang: next(p for p in project.pages if p.kind == "chapter" and p.lang == lang
                           and p.id == "supervision-and-support") for lang in LANGS}

@@ -115,8 +115,8 @@ def test_a_guess_without_a_source_is_refused(project_copy):
     assert "framework.learning_hours" in result.stderr and "'source' and 'as_of'" in result.stderr
 
 
-def test_a_release_build_refuses_what_is_unconfirmed(project_copy):
-    result = run_generator(project_copy, "build", "--release")
+def test_a_release_build_refuses_what_is_unconfirmed(warm_copy):
+    result = run_generator(warm_copy, "build", "--release")
     assert result.returncode == 1
     assert re.search(r"data/learning_framework\.yml, line \d+, field 'framework\.areas'", result.stderr)
 
@@ -363,9 +363,10 @@ AREAS = """  areas:
 
 
 @pytest.fixture(scope="module")
-def areas_site(tmp_path_factory):
+def areas_site(built, tmp_path_factory):
     """A copy of the project whose framework lists learning areas (made-up test data, from a test source)."""
-    root = copy_project(tmp_path_factory.mktemp("learning"), ("test-framework", "Test framework", "Fframwaith prawf"))
+    root = copy_project(tmp_path_factory.mktemp("learning"), ("test-framework", "Test framework", "Fframwaith prawf"),
+                        warm=True)
     edit(root / "data" / "learning_framework.yml", "  areas: {unconfirmed: true}\n", AREAS)
     result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr

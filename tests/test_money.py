@@ -49,8 +49,8 @@ def _with_fixture_rates(root) -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("money"))
+def fixture_site(built, tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("money"), warm=True)
     _with_fixture_rates(root)
     result = run_generator(root, "build")
     assert result.returncode == 0, result.stderr
@@ -191,7 +191,7 @@ def test_allowance_below_the_national_minimum_names_council_band_and_year(projec
     assert f"line {line_of(_payments(project_copy), 'amount: 175.0,')}" in result.stderr
 
 
-def test_release_build_refuses_unconfirmed_rates(project_copy):
-    result = run_generator(project_copy, "build", "--release")
+def test_release_build_refuses_unconfirmed_rates(warm_copy):
+    result = run_generator(warm_copy, "build", "--release")
     assert result.returncode == 1
     assert "data/payments.yml" in result.stderr and "marked unconfirmed" in result.stderr

@@ -42,8 +42,8 @@ AMDANOM = "content/cy/main/amdanom-ni.md"
 
 
 @pytest.fixture(scope="module")
-def faulty(tmp_path_factory) -> Built:
-    root = copy_project(tmp_path_factory.mktemp("faulty"))
+def faulty(built, tmp_path_factory) -> Built:
+    root = copy_project(tmp_path_factory.mktemp("faulty"), warm=True)
     # Accessibility: a language written as a name, not a code (axe: valid-lang).
     append(root / ABOUT, '\nThe Welsh for welcome is <span lang="cymraeg">croeso</span>.\n')
     # HTML validity: the same id given to two headings.

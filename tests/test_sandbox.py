@@ -45,13 +45,13 @@ def test_template_syntax_error_is_reported_with_file_and_line(project_copy):
     assert "template code has a mistake" in result.stderr
 
 
-def test_html_in_a_data_string_is_shown_as_text_not_run(project_copy):
+def test_html_in_a_data_string_is_shown_as_text_not_run(warm_copy):
     hostile = "<script>alert('x')</script><b>Bold</b> & Co"
-    edit(project_copy / "data" / "authorities.yml", "council: {en: Cardiff Council,",
+    edit(warm_copy / "data" / "authorities.yml", "council: {en: Cardiff Council,",
          f"council: {{en: \"{hostile}\",")
-    result = run_generator(project_copy, "build")
+    result = run_generator(warm_copy, "build")
     assert result.returncode == 0, result.stderr
-    page = project_copy / "site" / "en" / "cardiff" / "contact" / "index.html"
+    page = warm_copy / "site" / "en" / "cardiff" / "contact" / "index.html"
     article = parse(page).select_one("article")
     assert hostile in article.get_text()  # shown to the reader as the literal text
     assert not article.select("b") and all("alert" not in (s.string or "") for s in parse(page).select("script"))
