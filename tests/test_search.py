@@ -78,6 +78,11 @@ const docs = [
 const index = lunr(function () {
   this.use(lunr.cy)
   this.metadataWhitelist = ["position"]
+  // As Material's tokenizer: a token's position is one number (its block and index), not lunr's [start, length]
+  this.tokenizer = (value, metadata) => lunr.tokenizer(value, metadata).map(token => {
+    token.metadata.position = token.metadata.index
+    return token
+  })
   this.ref("location"); this.field("title"); this.field("text")
   docs.forEach(doc => this.add(doc))
 })
@@ -93,7 +98,7 @@ console.log(JSON.stringify(found))
 def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     """With Material's own lunr.js: prefix queries as Material writes them, a required word, a stop word."""
     got = _node(LUNR_CHECK, str(WORKER_MAP), "mhlant*", "plant*", "ofalwr*", "chymorth*", "mon*", "môn*",
-                "+blant", "yn*", "teulu*")
+                "+blant", "yn*", "teulu*", "maeth* plant*")
     pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
     assert pages["mhlant*"] == pages["plant*"] == ["a", "b", "c"]
     assert pages["ofalwr*"] == ["a"] and pages["chymorth*"] == ["b"] and pages["teulu*"] == ["b"]
@@ -107,6 +112,8 @@ def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     for results in got.values():
         for _, _, positions in results:
             assert len(positions) == len(set(positions)), positions
+    # Every word found is marked: c's second and fourth words (maeth, phlant), not only the first of a field.
+    assert [sorted(positions) for ref, _, positions in got["maeth* plant*"] if ref == "c"] == [["text 1", "text 3"]]
 
 
 # --- The query set, typed into the built sites --------------------------------------------------------------
