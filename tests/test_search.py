@@ -1,9 +1,9 @@
-"""Search: Welsh that understands mutations, accents and Welsh stop words; English as before; one index per
-site and language, small enough to load.
+"""Search: Welsh that understands mutations, accents and Welsh stop words; English with stemming (carers finds
+carer); one index per site and language, small enough to load.
 
-The rules of site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js are run in node, alone and with
-the lunr.js that Material's search worker carries; the query set is typed into the search box of the built
-sites in Chromium, and the results are read off the page.
+The rules of site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js and lunr.en-gb.min.js (both built on
+lunr.forms.js) are run in node, alone and with the lunr.js that Material's search worker carries; the query set
+is typed into the search box of the built sites in Chromium, and the results are read off the page.
 """
 
 from __future__ import annotations
@@ -18,14 +18,18 @@ from pathlib import Path
 import material
 import pytest
 
+from generator.mkdocs_ext.search_language import search_language
 from tests.conftest import ROOT, http_server
 
-WELSH_FILE = ROOT / "site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js"
+LUNR_FILES = ROOT / "site_src/overrides/assets/javascripts/lunr/min"
+WELSH_FILE = LUNR_FILES / "lunr.cy.min.js"
+ENGLISH_FILE = LUNR_FILES / "lunr.en-gb.min.js"
 WORKER_MAP = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js.map"))
 
 
-def _node(script: str, *args: str) -> object:
-    done = subprocess.run(["node", "-e", script, str(WELSH_FILE), *args], capture_output=True, text=True,
+def _node(script: str, *args: str, file: Path = WELSH_FILE) -> object:
+    """Run a script in node with the language file as process.argv[1] and args after it."""
+    done = subprocess.run(["node", "-e", script, str(file), *args], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -63,20 +67,21 @@ def test_words_are_folded_split_at_apostrophes_and_stop_words_known():
     assert got["stop"] == [True] * 9 + [False] * 5
 
 
-LUNR_CHECK = """
+# Material's own lunr.js (from the worker's source map, argv[2]) with a language file (argv[1]) loaded.
+LOAD_LUNR = """
 const fs = require("fs")
 const source = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).sourcesContent[0]  // Material's lunr.js
 const module_ = { exports: {} }
 new Function("module", "exports", source)(module_, module_.exports)
 const lunr = global.lunr = module_.exports
-require(process.argv[1])(lunr)
-const docs = [
-  { location: "a", title: "Sut i ddod yn ofalwr maeth", text: "Tîm maethu Ynys Môn: ein plant ni" },
-  { location: "b", title: "Cymorth", text: "nghymorth i’ch teulu a'r blant" },
-  { location: "c", title: "Cyfarfod", text: "gofalwyr maeth a phlant" },
-]
+const loaded = require(process.argv[1])(lunr)
+"""
+# The language's plugin (argv[3]) used as the search worker uses it, over the documents argv[4] (JSON): each
+# query after them -> its results, [ref, matched terms, positions].
+LUNR_CHECK = LOAD_LUNR + """
+const docs = JSON.parse(process.argv[4])
 const index = lunr(function () {
-  this.use(lunr.cy)
+  this.use(lunr[process.argv[3]])
   this.metadataWhitelist = ["position"]
   // As Material's tokenizer: a token's position is one number (its block and index), not lunr's [start, length]
   this.tokenizer = (value, metadata) => lunr.tokenizer(value, metadata).map(token => {
@@ -87,7 +92,7 @@ const index = lunr(function () {
   docs.forEach(doc => this.add(doc))
 })
 const found = {}
-for (const query of process.argv.slice(3))
+for (const query of process.argv.slice(5))
   found[query] = index.search(query).map(r => [r.ref, Object.keys(r.matchData.metadata).sort(),
     Object.values(r.matchData.metadata).flatMap(m => Object.entries(m).flatMap(
       ([field, data]) => (data.position || []).map(p => `${field} ${p}`)))]).sort()
@@ -95,10 +100,24 @@ console.log(JSON.stringify(found))
 """
 
 
+WELSH_DOCS = [
+    {"location": "a", "title": "Sut i ddod yn ofalwr maeth", "text": "Tîm maethu Ynys Môn: ein plant ni"},
+    {"location": "b", "title": "Cymorth", "text": "nghymorth i’ch teulu a'r blant"},
+    {"location": "c", "title": "Cyfarfod", "text": "gofalwyr maeth a phlant"},
+]
+
+
+def _positions_once(got: dict) -> None:
+    """A word found under two of its forms (mhlant under mhlant and plant) is marked once, not twice over."""
+    for results in got.values():
+        for _, _, positions in results:
+            assert len(positions) == len(set(positions)), positions
+
+
 def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     """With Material's own lunr.js: prefix queries as Material writes them, a required word, a stop word."""
-    got = _node(LUNR_CHECK, str(WORKER_MAP), "mhlant*", "plant*", "ofalwr*", "chymorth*", "mon*", "môn*",
-                "+blant", "yn*", "teulu*", "maeth* plant*")
+    got = _node(LUNR_CHECK, str(WORKER_MAP), "cy", json.dumps(WELSH_DOCS), "mhlant*", "plant*", "ofalwr*",
+                "chymorth*", "mon*", "môn*", "+blant", "yn*", "teulu*", "maeth* plant*")
     pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
     assert pages["mhlant*"] == pages["plant*"] == ["a", "b", "c"]
     assert pages["ofalwr*"] == ["a"] and pages["chymorth*"] == ["b"] and pages["teulu*"] == ["b"]
@@ -108,12 +127,50 @@ def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     # Material marks a word missing unless a matched term begins with the word as typed: each is recorded.
     assert all("mhlant" in terms for _, terms, _ in got["mhlant*"])
     assert all("môn" in terms for _, terms, _ in got["môn*"])
-    # A word found under two of its forms (mhlant under mhlant and plant) is marked once, not twice over.
-    for results in got.values():
-        for _, _, positions in results:
-            assert len(positions) == len(set(positions)), positions
+    _positions_once(got)
     # Every word found is marked: c's second and fourth words (maeth, phlant), not only the first of a field.
     assert [sorted(positions) for ref, _, positions in got["maeth* plant*"] if ref == "c"] == [["text 1", "text 3"]]
+
+
+STEMS = {  # a word -> the forms it is indexed and searched under: as written, then its Porter stem if other
+    "fostering": ["fostering", "foster"], "fostered": ["fostered", "foster"], "foster": ["foster"],
+    "carers": ["carers", "carer"], "carer": ["carer"], "families": ["families", "famili"],
+    "family": ["family", "famili"], "reviewed": ["reviewed", "review"], "training": ["training", "train"],
+    "carers,": ["carers", "carer"], "(fees)": ["fees", "fee"],  # lunr's trimmer: punctuation at either end goes
+    "the": [], "and": [], "—": [],  # stop words, and punctuation alone, are not indexed
+}
+
+
+def test_english_words_are_indexed_as_written_and_under_their_stem():
+    got = _node(LOAD_LUNR + "console.log(JSON.stringify(process.argv.slice(3).map(w => loaded.forms(w))))",
+                str(WORKER_MAP), *STEMS, file=ENGLISH_FILE)
+    assert dict(zip(STEMS, got, strict=True)) == STEMS
+
+
+ENGLISH_DOCS = [
+    {"location": "a", "title": "Becoming a carer", "text": "Every carer has a supervising social worker."},
+    {"location": "b", "title": "Stories", "text": "We fostered two brothers."},
+    {"location": "c", "title": "Carers", "text": "Fostering and the carers who do it."},
+    {"location": "d", "title": "Meetings", "text": "A carer meets other carers."},
+]
+
+
+def test_english_stemming_in_lunr_finds_every_inflection_from_any():
+    """With Material's own lunr.js: carers finds a page with only carer, fostering one with only fostered."""
+    got = _node(LUNR_CHECK, str(WORKER_MAP), "en-gb", json.dumps(ENGLISH_DOCS), "carers*", "carer*",
+                "fostering*", "foster*", "fost*", "fosteri*", "+carers", "the*", file=ENGLISH_FILE)
+    pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
+    assert pages["carers*"] == pages["carer*"] == ["a", "c", "d"]
+    assert pages["fostering*"] == pages["foster*"] == pages["fost*"] == ["b", "c"]
+    assert pages["fosteri*"] == ["c"], "a word typed in part is found as written (fostering's stem is foster)"
+    assert pages["+carers"] == ["a", "c", "d"], "a required word is found under its stem"
+    assert pages["the*"] == [], "a stop word finds nothing (it is not in the index)"
+    # Material marks a word missing unless a matched term begins with the word as typed: each is recorded.
+    assert all("carers" in terms for _, terms, _ in got["carers*"])
+    assert all("fostering" in terms for _, terms, _ in got["fostering*"])
+    _positions_once(got)
+    # Every word found is marked, each once: in d, carer (its second word) under carer, carers (its fifth) under both.
+    assert [sorted(positions) for ref, _, positions in got["carers*"] if ref == "d"] == [["text 1", "text 4"]]
 
 
 # --- The query set, typed into the built sites --------------------------------------------------------------
@@ -343,7 +400,7 @@ def test_each_site_and_language_has_its_own_index_with_its_language(built):
         assert len(indexes) == len(built.project.sites)
         for index in indexes:
             data = json.loads(index.read_text(encoding="utf-8"))
-            assert data["config"]["lang"] == [lang]
+            assert data["config"]["lang"] == [search_language(lang)]
             site = index.parent.parent
             assert all((site / doc["location"].split("#")[0]).exists() for doc in data["docs"]), index
             # A council site's index (its handbook included) stays under 150 KB compressed.
