@@ -136,7 +136,8 @@ STEMS = {  # a word -> the forms it is indexed and searched under: as written, t
     "fostering": ["fostering", "foster"], "fostered": ["fostered", "foster"], "foster": ["foster"],
     "carers": ["carers", "carer"], "carer": ["carer"], "families": ["families", "famili"],
     "family": ["family", "famili"], "reviewed": ["reviewed", "review"], "training": ["training", "train"],
-    "carers,": ["carers", "carer"], "(fees)": ["fees", "fee"],  # lunr's trimmer: punctuation at either end goes
+    "carers,": ["carers", "carer"], "(fees)": ["fees", "fee"],  # the trimmer: punctuation at either end goes,
+    "tŷ": ["tŷ"], "café.": ["café"],  # letters that are not ASCII stay
     "the": [], "and": [], "—": [],  # stop words, and punctuation alone, are not indexed
 }
 
