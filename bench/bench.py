@@ -19,8 +19,8 @@ For each corpus, in a throwaway copy of the project:
 - search (real corpus only): each site's search index, gzip-compressed (smallest, median, largest, and the
   largest council site's), and the build time search adds: CPU seconds of a plain `mkdocs build` of one
   council site (Welsh Anglesey, with its handbook) with Material's search plugin and with it disabled
-  (median of --runs runs each). The Welsh language pipeline adds nothing at build time: lunr.js builds the
-  index in the visitor's browser from the same JSON.
+  (median of --runs runs each). Our language pipelines (Welsh mutations, English stemming) add nothing at
+  build time: lunr.js builds the index in the visitor's browser from the same JSON.
 Reported: medians (wall clock, and CPU seconds of the whole process tree), the ratio ours/plain for a cold
 build, the peak memory of the process tree (sum of the resident sizes of its processes, sampled every 50 ms),
 and the size of each output. A synthetic corpus xK is the real one with every page copied K-1 times under

@@ -1,9 +1,9 @@
-"""Search: Welsh that understands mutations, accents and Welsh stop words; English as before; one index per
-site and language, small enough to load.
+"""Search: Welsh that understands mutations, accents and Welsh stop words; English with stemming (carers finds
+carer); one index per site and language, small enough to load.
 
-The rules of site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js are run in node, alone and with
-the lunr.js that Material's search worker carries; the query set is typed into the search box of the built
-sites in Chromium, and the results are read off the page.
+The rules of site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js and lunr.en-gb.min.js (both built on
+lunr.forms.js) are run in node, alone and with the lunr.js that Material's search worker carries; the query set
+is typed into the search box of the built sites in Chromium, and the results are read off the page.
 """
 
 from __future__ import annotations
@@ -18,14 +18,18 @@ from pathlib import Path
 import material
 import pytest
 
+from generator.mkdocs_ext.search_language import search_language
 from tests.conftest import ROOT, http_server
 
-WELSH_FILE = ROOT / "site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js"
+LUNR_FILES = ROOT / "site_src/overrides/assets/javascripts/lunr/min"
+WELSH_FILE = LUNR_FILES / "lunr.cy.min.js"
+ENGLISH_FILE = LUNR_FILES / "lunr.en-gb.min.js"
 WORKER_MAP = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js.map"))
 
 
-def _node(script: str, *args: str) -> object:
-    done = subprocess.run(["node", "-e", script, str(WELSH_FILE), *args], capture_output=True, text=True,
+def _node(script: str, *args: str, file: Path = WELSH_FILE) -> object:
+    """Run a script in node with the language file as process.argv[1] and args after it."""
+    done = subprocess.run(["node", "-e", script, str(file), *args], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -63,26 +67,32 @@ def test_words_are_folded_split_at_apostrophes_and_stop_words_known():
     assert got["stop"] == [True] * 9 + [False] * 5
 
 
-LUNR_CHECK = """
+# Material's own lunr.js (from the worker's source map, argv[2]) with a language file (argv[1]) loaded.
+LOAD_LUNR = """
 const fs = require("fs")
 const source = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).sourcesContent[0]  // Material's lunr.js
 const module_ = { exports: {} }
 new Function("module", "exports", source)(module_, module_.exports)
 const lunr = global.lunr = module_.exports
-require(process.argv[1])(lunr)
-const docs = [
-  { location: "a", title: "Sut i ddod yn ofalwr maeth", text: "Tîm maethu Ynys Môn: ein plant ni" },
-  { location: "b", title: "Cymorth", text: "nghymorth i’ch teulu a'r blant" },
-  { location: "c", title: "Cyfarfod", text: "gofalwyr maeth a phlant" },
-]
+const loaded = require(process.argv[1])(lunr)
+"""
+# The language's plugin (argv[3]) used as the search worker uses it, over the documents argv[4] (JSON): each
+# query after them -> its results, [ref, matched terms, positions].
+LUNR_CHECK = LOAD_LUNR + """
+const docs = JSON.parse(process.argv[4])
 const index = lunr(function () {
-  this.use(lunr.cy)
+  this.use(lunr[process.argv[3]])
   this.metadataWhitelist = ["position"]
+  // As Material's tokenizer: a token's position is one number (its block and index), not lunr's [start, length]
+  this.tokenizer = (value, metadata) => lunr.tokenizer(value, metadata).map(token => {
+    token.metadata.position = token.metadata.index
+    return token
+  })
   this.ref("location"); this.field("title"); this.field("text")
   docs.forEach(doc => this.add(doc))
 })
 const found = {}
-for (const query of process.argv.slice(3))
+for (const query of process.argv.slice(5))
   found[query] = index.search(query).map(r => [r.ref, Object.keys(r.matchData.metadata).sort(),
     Object.values(r.matchData.metadata).flatMap(m => Object.entries(m).flatMap(
       ([field, data]) => (data.position || []).map(p => `${field} ${p}`)))]).sort()
@@ -90,10 +100,24 @@ console.log(JSON.stringify(found))
 """
 
 
+WELSH_DOCS = [
+    {"location": "a", "title": "Sut i ddod yn ofalwr maeth", "text": "Tîm maethu Ynys Môn: ein plant ni"},
+    {"location": "b", "title": "Cymorth", "text": "nghymorth i’ch teulu a'r blant"},
+    {"location": "c", "title": "Cyfarfod", "text": "gofalwyr maeth a phlant"},
+]
+
+
+def _positions_once(got: dict) -> None:
+    """A word found under two of its forms (mhlant under mhlant and plant) is marked once, not twice over."""
+    for results in got.values():
+        for _, _, positions in results:
+            assert len(positions) == len(set(positions)), positions
+
+
 def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     """With Material's own lunr.js: prefix queries as Material writes them, a required word, a stop word."""
-    got = _node(LUNR_CHECK, str(WORKER_MAP), "mhlant*", "plant*", "ofalwr*", "chymorth*", "mon*", "môn*",
-                "+blant", "yn*", "teulu*")
+    got = _node(LUNR_CHECK, str(WORKER_MAP), "cy", json.dumps(WELSH_DOCS), "mhlant*", "plant*", "ofalwr*",
+                "chymorth*", "mon*", "môn*", "+blant", "yn*", "teulu*", "maeth* plant*")
     pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
     assert pages["mhlant*"] == pages["plant*"] == ["a", "b", "c"]
     assert pages["ofalwr*"] == ["a"] and pages["chymorth*"] == ["b"] and pages["teulu*"] == ["b"]
@@ -103,10 +127,51 @@ def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     # Material marks a word missing unless a matched term begins with the word as typed: each is recorded.
     assert all("mhlant" in terms for _, terms, _ in got["mhlant*"])
     assert all("môn" in terms for _, terms, _ in got["môn*"])
-    # A word found under two of its forms (mhlant under mhlant and plant) is marked once, not twice over.
-    for results in got.values():
-        for _, _, positions in results:
-            assert len(positions) == len(set(positions)), positions
+    _positions_once(got)
+    # Every word found is marked: c's second and fourth words (maeth, phlant), not only the first of a field.
+    assert [sorted(positions) for ref, _, positions in got["maeth* plant*"] if ref == "c"] == [["text 1", "text 3"]]
+
+
+STEMS = {  # a word -> the forms it is indexed and searched under: as written, then its Porter stem if other
+    "fostering": ["fostering", "foster"], "fostered": ["fostered", "foster"], "foster": ["foster"],
+    "carers": ["carers", "carer"], "carer": ["carer"], "families": ["families", "famili"],
+    "family": ["family", "famili"], "reviewed": ["reviewed", "review"], "training": ["training", "train"],
+    "carers,": ["carers", "carer"], "(fees)": ["fees", "fee"],  # the trimmer: punctuation at either end goes,
+    "tŷ": ["tŷ"], "café.": ["café"],  # letters that are not ASCII stay
+    "the": [], "and": [], "—": [],  # stop words, and punctuation alone, are not indexed
+}
+
+
+def test_english_words_are_indexed_as_written_and_under_their_stem():
+    got = _node(LOAD_LUNR + "console.log(JSON.stringify(process.argv.slice(3).map(w => loaded.forms(w))))",
+                str(WORKER_MAP), *STEMS, file=ENGLISH_FILE)
+    assert dict(zip(STEMS, got, strict=True)) == STEMS
+
+
+ENGLISH_DOCS = [
+    {"location": "a", "title": "Becoming a carer", "text": "Every carer has a supervising social worker."},
+    {"location": "b", "title": "Stories", "text": "We fostered two brothers."},
+    {"location": "c", "title": "Carers", "text": "Fostering and the carers who do it."},
+    {"location": "d", "title": "Meetings", "text": "A carer meets other carers."},
+]
+
+
+def test_english_stemming_in_lunr_finds_every_inflection_from_any():
+    """With Material's own lunr.js: carers finds a page with only carer, fostering one with only fostered."""
+    got = _node(LUNR_CHECK, str(WORKER_MAP), "en-gb", json.dumps(ENGLISH_DOCS), "carers*", "carer*",
+                "fostering*", "foster*", "fost*", "fosteri*", "+carers", "the*", file=ENGLISH_FILE)
+    pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
+    assert pages["carers*"] == pages["carer*"] == ["a", "c", "d"]
+    assert pages["fostering*"] == pages["foster*"] == pages["fost*"] == ["b", "c"]
+    assert pages["fosteri*"] == ["c"], "a word typed in part is found as written (fostering's stem is foster)"
+    assert pages["+carers"] == ["a", "c", "d"], "a required word is found under its stem"
+    assert pages["the*"] == [], "a stop word finds nothing (it is not in the index)"
+    # Material marks a word missing unless a matched term begins with the word as typed: each is recorded.
+    assert all("carers" in terms for _, terms, _ in got["carers*"])
+    assert all("fostering" in terms for _, terms, _ in got["fostering*"])
+    _positions_once(got)
+    # Every word found is marked, each once: in d, carer (its second word) under carer, carers (its fifth) under both.
+    assert [sorted(positions) for ref, _, positions in got["carers*"] if ref == "d"] == [["text 1", "text 4"]]
 
 
 # --- The query set, typed into the built sites --------------------------------------------------------------
@@ -128,10 +193,14 @@ WELSH = [
 ALSO = {"dîm": "dim"}
 # Every mutated form of these finds exactly the pages the radical (first) form finds.
 SAME_PAGES = ("plant", "gofalwr", "cymorth", "teulu", "cyngor", "maethu", "tîm", "Môn")
+# Each group: the inflections of one word, which stemming makes find each other's pages (child and children have
+# different stems: each is its own group).
 ENGLISH = [
-    ["foster"], ["fostering"], ["carer"], ["carers"], ["allowance"], ["allowances"], ["fee"], ["fees"],
-    ["support"], ["training"], ["handbook"], ["children"], ["child"], ["family"], ["council"], ["local"],
-    ["Anglesey"], ["safeguarding"], ["review"], ["payment"], ["team"], ["contact"],
+    ["foster", "fostering", "fostered"], ["carer", "carers"], ["allowance", "allowances"], ["fee", "fees"],
+    ["child"], ["children"], ["family", "families"], ["council", "councils"], ["review", "reviews", "reviewed"],
+    ["payment", "payments"], ["team", "teams"], ["contact", "contacted", "contacting"],
+    ["support", "supported", "supporting"], ["train", "training", "trained"], ["handbook"], ["local"],
+    ["Anglesey"], ["safeguarding"],
 ]
 SITES = {"cy": ["", "ynys-mon/"], "en": ["", "anglesey/"]}
 QUERIES = {"cy": WELSH, "en": ENGLISH}
@@ -275,6 +344,7 @@ def test_the_query_set_finds_the_pages_it_must(built, searched, lang):
     assert not stale, f"no page of either site holds {stale} (the query set is stale)"
     queries = sum(len(group) for group in QUERIES[lang])
     assert queries >= {"cy": 40, "en": 20}[lang]
+    print(f"{lang}: recall {found}/{must} = {found / must:.1%} over {queries} queries")  # shown by pytest -rP
     assert found / must >= 0.95, f"recall {found}/{must}:\n" + "\n".join(misses)
 
 
@@ -288,6 +358,16 @@ def test_every_mutated_form_finds_the_pages_of_the_radical(searched, site):
             for form in group[1:]:
                 also = searched["cy", site, ALSO[form]]["pages"] if form in ALSO else set()
                 assert searched["cy", site, form]["pages"] == radical | also, f"{site}: {form} against {group[0]}"
+
+
+@pytest.mark.parametrize("site", SITES["en"])
+def test_every_inflection_finds_the_pages_of_the_word(searched, site):
+    """carers finds exactly the pages carer finds, fostering and fostered those of foster, and so on."""
+    for group in ENGLISH:
+        word = searched["en", site, group[0]]["pages"]
+        assert word or len(group) == 1, group
+        for form in group[1:]:
+            assert searched["en", site, form]["pages"] == word, f"{site}: {form} against {group[0]}"
 
 
 def _first_search(output: Path, browser, lang: str, query: str) -> dict:
@@ -313,6 +393,8 @@ def test_results_show_the_words_as_written_and_nothing_found_as_missing(searched
     marks = _first_search(built.output, browser, "cy", "mhlant")["marks"]
     assert any("blant" in mark for mark in marks) and any("plant" in mark for mark in marks), marks
     assert marked("cy", "", "gofalwr", "ofalwr")
+    assert any(re.fullmatch(r"carer\W*", mark, re.I) for mark in searched["en", "", "carers"]["marks"]), \
+        "carers finds carer, marked as written"
     for (lang, site, query), result in searched.items():
         if query != "keyboard" and result["pages"]:
             assert not result["missing"], f"{lang}/{site} {query!r}: marked missing {result['missing']}"
@@ -336,7 +418,7 @@ def test_each_site_and_language_has_its_own_index_with_its_language(built):
         assert len(indexes) == len(built.project.sites)
         for index in indexes:
             data = json.loads(index.read_text(encoding="utf-8"))
-            assert data["config"]["lang"] == [lang]
+            assert data["config"]["lang"] == [search_language(lang)]
             site = index.parent.parent
             assert all((site / doc["location"].split("#")[0]).exists() for doc in data["docs"]), index
             # A council site's index (its handbook included) stays under 150 KB compressed.

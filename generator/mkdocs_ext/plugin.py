@@ -82,8 +82,7 @@ class FosteringSitesPlugin(BasePlugin[FosteringSitesConfig]):
 
     def on_files(self, files, /, *, config):
         if self.config.languages:
-            unused = {search_language.LANGUAGE_FILE.format(lang=code) for code in search_language.ours(config)
-                      if code not in self.config.languages}
+            unused = search_language.unused_files(config, self.config.languages)
             for file in [f for f in files if f.src_uri in unused]:
                 files.remove(file)
         if self._shares_assets():

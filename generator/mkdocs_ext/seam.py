@@ -117,12 +117,15 @@ REGISTER: tuple[Replace | PerBuild | Copy | Extend, ...] = (
     # Material's Welsh interface strings, corrected (a language's strings can only be changed by a copy).
     Copy("material:templates/partials/languages/cy.html", "site_src/overrides/partials/languages/cy.html"),
     # Search in a language of ours: Material's search plugin keeps the language and pipeline we set before its
-    # on_config; its worker loads lunr/min/lunr.<lang>.min.js, uses lunr[lang] as a plugin and removes the
-    # pipeline steps not configured; our file wraps lunr 2.3.9's Index.query (terms with wildcards skip lunr's
-    # search pipeline) and relies on Material marking a word missing unless a matched term begins with it.
+    # on_config; its worker loads lunr/min/lunr.<lang>.min.js for every search language but "en" (so English is
+    # "en-gb"), uses lunr[lang] as a plugin and removes the pipeline steps not configured; our language files
+    # load lunr.forms.js with importScripts from the worker's own folder, and it wraps lunr 2.3.9's Index.query
+    # (terms with wildcards skip lunr's search pipeline) and relies on Material marking a word missing unless a
+    # matched term begins with it.
     Extend("material.plugins.search.plugin:SearchPlugin.on_config", _EXT + "search_language.py"),
     Extend("material:templates/assets/javascripts/workers/search.a7633da7.min.js",
-           "site_src/overrides/assets/javascripts/lunr/min/lunr.cy.min.js (and search_language.py)"),
+           "site_src/overrides/assets/javascripts/lunr/min/lunr.forms.js, the language files beside it "
+           "(lunr.cy.min.js, lunr.en-gb.min.js) and search_language.py"),
     # The live preview looks for changed files more often than MkDocs' server does by default.
     Replace("mkdocs.commands.serve:LiveReloadServer", "generator.mkdocs_ext.preview_server:LiveReloadServer",
             _EXT + "preview_server.py", when="preview"),
