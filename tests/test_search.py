@@ -349,6 +349,31 @@ def test_the_query_set_finds_the_pages_it_must(built, searched, lang):
 
 
 
+# Written down by hand: pages holding only other forms of the word typed (ofalwr, blant, gymorth; carer, foster,
+# family), so that only the folding or the stemming can find them. Each must be among the results.
+ONLY_OTHER_FORMS = {
+    ("cy", "", "gofalwr"): {"sut-i-ddod-yn-ofalwr-maeth/", "pwy-all-faethu/", "amdanom-ni/"},
+    ("cy", "", "plant"): {"amdanom-ni/", "geirfa/"},
+    ("cy", "", "cymorth"): {"hygyrchedd/", "pwy-all-faethu/", "yr-ymrwymiad-cenedlaethol/"},
+    ("cy", "ynys-mon/", "gofalwr"): {"llawlyfr/diogelu-a-honiadau/", "llawlyfr/pan-fydda-i-n-barod/"},
+    ("cy", "ynys-mon/", "cymorth"): {"ein-rhanbarth/", "llawlyfr/materion-ariannol/"},
+    ("en", "", "carers"): {"personal-learning-record/", "welsh-language/"},
+    ("en", "", "fostering"): {"carer-handbooks/"},
+    ("en", "anglesey/", "carers"): {"handbook/records-and-confidentiality/", "handbook/safeguarding-and-allegations/"},
+    ("en", "anglesey/", "fostering"): {"handbook/education/", "handbook/health/"},
+    ("en", "anglesey/", "families"): {"our-region/", "what-you-will-receive/"},
+}
+
+
+def test_pages_holding_only_another_form_of_the_word_are_found(built, searched):
+    for (lang, site, query), pages in ONLY_OTHER_FORMS.items():
+        words = _page_words(built.output / lang / site)
+        for page in sorted(pages):
+            assert not any(word.startswith(_fold(query)) for word in words[page]), \
+                f"{lang}/{site}{page} holds {query!r} as typed: pick a page that does not"
+            assert page in searched[lang, site, query]["pages"], f"{lang}/{site}: {query!r} misses {page}"
+
+
 @pytest.mark.parametrize("site", SITES["cy"])
 def test_every_mutated_form_finds_the_pages_of_the_radical(searched, site):
     for group in WELSH:
