@@ -114,11 +114,16 @@ def _positions_once(got: dict) -> None:
             assert len(positions) == len(set(positions)), positions
 
 
+def _pages(got: dict) -> dict[str, list[str]]:
+    """Each query of a LUNR_CHECK run -> the documents it found."""
+    return {query: [ref for ref, _, _ in results] for query, results in got.items()}
+
+
 def test_the_pipeline_in_lunr_finds_any_form_from_any_form():
     """With Material's own lunr.js: prefix queries as Material writes them, a required word, a stop word."""
     got = _node(LUNR_CHECK, str(WORKER_MAP), "cy", json.dumps(WELSH_DOCS), "mhlant*", "plant*", "ofalwr*",
                 "chymorth*", "mon*", "môn*", "+blant", "yn*", "teulu*", "maeth* plant*")
-    pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
+    pages = _pages(got)
     assert pages["mhlant*"] == pages["plant*"] == ["a", "b", "c"]
     assert pages["ofalwr*"] == ["a"] and pages["chymorth*"] == ["b"] and pages["teulu*"] == ["b"]
     assert pages["mon*"] == pages["môn*"] == ["a"]
@@ -160,7 +165,7 @@ def test_english_stemming_in_lunr_finds_every_inflection_from_any():
     """With Material's own lunr.js: carers finds a page with only carer, fostering one with only fostered."""
     got = _node(LUNR_CHECK, str(WORKER_MAP), "en-gb", json.dumps(ENGLISH_DOCS), "carers*", "carer*",
                 "fostering*", "foster*", "fost*", "fosteri*", "+carers", "the*", file=ENGLISH_FILE)
-    pages = {query: [ref for ref, _, _ in results] for query, results in got.items()}
+    pages = _pages(got)
     assert pages["carers*"] == pages["carer*"] == ["a", "c", "d"]
     assert pages["fostering*"] == pages["foster*"] == pages["fost*"] == ["b", "c"]
     assert pages["fosteri*"] == ["c"], "a word typed in part is found as written (fostering's stem is foster)"
